@@ -1,0 +1,60 @@
+// Runs every *.test.ts with node's test runner.
+// PGlite (in memory) is always tested. When SIKIPER_TEST_POSTGRES holds a PostgreSQL URL
+// (an existing database the runner may use to create others), the suite also runs against a
+// fresh database created on that server for this run and dropped afterwards.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const roots = ['src', 'scripts', 'bench'];
+const files = [];
+const walk = (dir) => {
+  let entries;
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const p = join(dir, e);
+    if (e === 'node_modules') continue;
+    if (statSync(p).isDirectory()) walk(p);
+    else if (e.endsWith('.test.ts')) files.push(p);
+  }
+};
+roots.forEach(walk);
+files.sort();
+const only = process.argv.slice(2);
+const selected = only.length > 0 ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+
+const adminUrl = process.env.SIKIPER_TEST_POSTGRES;
+let dbName;
+const env = { ...process.env };
+if (adminUrl) {
+  dbName = `sikiper_test_${process.pid}_${Date.now().toString(36)}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${dbName}`);
+  await client.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  env.SIKIPER_TEST_DATABASE_URL = url.toString();
+  console.log(`# databases: pglite (in memory) and postgresql (${url.host}/${dbName})`);
+} else {
+  delete env.SIKIPER_TEST_DATABASE_URL;
+  console.log('# databases: pglite (in memory) only; set SIKIPER_TEST_POSTGRES to a PostgreSQL URL to also test on PostgreSQL');
+}
+
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected], {
+  stdio: 'inherit',
+  env,
+});
+
+if (adminUrl && dbName) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await client.end();
+}
+process.exit(result.status ?? 1);
