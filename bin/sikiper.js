@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Entry point of the `sikiper` command: runs the TypeScript sources through tsx.
+import { tsImport } from 'tsx/esm/api';
+
+const { main } = await tsImport('../src/cli/main.ts', import.meta.url);
+process.exitCode = await main(process.argv.slice(2));

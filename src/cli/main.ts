@@ -1,0 +1,214 @@
+/**
+ * `sikiper`: the command line. Every command works on the database named by DATABASE_URL, or
+ * on the embedded database in SIKIPER_DATA_DIR (default ./data).
+ */
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import { cekDataset } from '../check/rules.ts';
+import { DatasetError, formatProblem, loadDataset as readDatasetFiles } from '../dataset/load.ts';
+import type { Dataset } from '../dataset/schema.ts';
+import { openDatabase, migrate, type Database } from '../db/client.ts';
+import { listPemda, loadDataset, saveDataset } from '../db/dataset-repository.ts';
+import { hitungAnggaran } from '../measure/anggaran.ts';
+import { hitungCapaian } from '../measure/capaian.ts';
+import { NotFoundError } from '../measure/konteks.ts';
+import { anggaranJson, capaianJson } from '../measure/present.ts';
+import { buildApp } from '../server/app.ts';
+import { buatDokumen, FORMAT_DOKUMEN, JENIS_DOKUMEN, type FormatDokumen, type JenisDokumen } from '../report/index.ts';
+import { anggaranText, capaianText, temuanText } from './views.ts';
+
+/** The reference dataset loaded into an empty database by `serve`. */
+const DEMO_DATASET = fileURLToPath(new URL('../../fixtures/paser-2023', import.meta.url));
+
+/** A failure the user can fix: printed without a stack trace, exit code 1. */
+class UsageError extends Error {}
+
+function tahun(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1990 || n > 2100) throw new InvalidArgumentError('tahun harus empat angka, mis. 2023');
+  return n;
+}
+
+async function withDatabase<T>(f: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase();
+  try {
+    await migrate(database);
+    return await f(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function pemdaDataset(database: Database, slug: string): Promise<Dataset> {
+  const d = await loadDataset(database.db, slug);
+  if (!d) {
+    const known = (await listPemda(database.db)).map((p) => p.slug);
+    throw new UsageError(`pemda "${slug}" tidak ada di basis data${known.length ? ` (yang ada: ${known.join(', ')})` : '; impor dulu dengan `sikiper import`'}`);
+  }
+  return d;
+}
+
+const print = (s: string) => process.stdout.write(`${s}\n`);
+const printJson = (v: unknown) => print(JSON.stringify(v, null, 2));
+
+export function buildProgram(): Command {
+  const program = new Command('sikiper')
+    .description('SIKIPER — Sistem Informasi Kinerja Perangkat Daerah')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (s, write) => write(s) });
+
+  program
+    .command('migrate')
+    .description('menerapkan migrasi skema basis data')
+    .action(async () => {
+      await withDatabase((database) => {
+        print(`migrasi selesai (${database.kind})`);
+        return Promise.resolve();
+      });
+    });
+
+  program
+    .command('import')
+    .description('mengimpor dataset (berkas JSON atau folder); semua atau tidak sama sekali, data pemda yang sama diganti')
+    .argument('<path>', 'berkas .json atau folder dataset')
+    .action(async (path: string) => {
+      const dataset = await readDatasetFiles(path);
+      await withDatabase(async (database) => {
+        await saveDataset(database.db, dataset);
+        const years = dataset.opd.flatMap((o) => o.tahun.map((t) => t.tahun));
+        print(`diimpor: pemda ${dataset.pemda.slug}, ${dataset.opd.length} OPD, tahun ${[...new Set(years)].sort().join(', ') || '-'} (${database.kind})`);
+      });
+    });
+
+  program
+    .command('export')
+    .description('mengekspor dataset satu pemda dalam format dataset SIKIPER')
+    .requiredOption('--pemda <slug>', 'pemda')
+    .option('--format <format>', 'json', 'json')
+    .option('--out <file>', 'berkas keluaran (bawaan: layar)')
+    .action(async (o: { pemda: string; format: string; out?: string }) => {
+      if (o.format !== 'json') throw new UsageError(`format "${o.format}" belum didukung; gunakan json`);
+      await withDatabase(async (database) => {
+        const text = `${JSON.stringify(await pemdaDataset(database, o.pemda), null, 2)}\n`;
+        if (o.out) {
+          await writeFile(o.out, text);
+          print(`diekspor ke ${o.out}`);
+        } else process.stdout.write(text);
+      });
+    });
+
+  const scoped = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .requiredOption('--pemda <slug>', 'pemda, mis. paser')
+      .requiredOption('--opd <slug>', 'perangkat daerah, mis. disnakertrans')
+      .requiredOption('--tahun <tahun>', 'tahun, mis. 2023', tahun)
+      .option('--json', 'keluaran JSON');
+
+  scoped('capaian', 'capaian kinerja: IKU per sasaran, dibanding tahun lalu dan target akhir Renstra, program dan kegiatan (Tabel 3.2–3.15)').action(
+    async (o: { pemda: string; opd: string; tahun: number; json?: boolean }) => {
+      await withDatabase(async (database) => {
+        const l = hitungCapaian(await pemdaDataset(database, o.pemda), o.opd, o.tahun);
+        if (o.json) printJson(capaianJson(l));
+        else print(capaianText(l));
+      });
+    },
+  );
+
+  scoped('anggaran', 'realisasi anggaran per program/kegiatan/sub kegiatan, per sasaran, dan efisiensi (Tabel 3.16–3.18)').action(
+    async (o: { pemda: string; opd: string; tahun: number; json?: boolean }) => {
+      await withDatabase(async (database) => {
+        const l = hitungAnggaran(await pemdaDataset(database, o.pemda), o.opd, o.tahun);
+        if (o.json) printJson(anggaranJson(l));
+        else print(anggaranText(l));
+      });
+    },
+  );
+
+  program
+    .command('check')
+    .description('memeriksa konsistensi data: jumlah, antar dokumen, target, realisasi, bukti')
+    .requiredOption('--pemda <slug>', 'pemda')
+    .option('--opd <slug>', 'hanya satu OPD')
+    .option('--tahun <tahun>', 'hanya satu tahun', tahun)
+    .option('--json', 'keluaran JSON')
+    .action(async (o: { pemda: string; opd?: string; tahun?: number; json?: boolean }) => {
+      await withDatabase(async (database) => {
+        const temuan = cekDataset(await pemdaDataset(database, o.pemda), { opd: o.opd, tahun: o.tahun });
+        if (o.json) printJson({ pemda: o.pemda, jumlah: temuan.length, temuan });
+        else print(temuanText(temuan));
+      });
+    });
+
+  program
+    .command('report')
+    .description('membuat dokumen: lkjip (docx|pdf), pk (docx|pdf), triwulan (xlsx)')
+    .argument('<jenis>', JENIS_DOKUMEN.join('|'))
+    .requiredOption('--pemda <slug>', 'pemda, mis. paser')
+    .requiredOption('--opd <slug>', 'perangkat daerah, mis. disnakertrans')
+    .requiredOption('--tahun <tahun>', 'tahun, mis. 2023', tahun)
+    .requiredOption('--format <format>', FORMAT_DOKUMEN.join('|'))
+    .requiredOption('--out <file>', 'berkas keluaran')
+    .option('--versi <n>', 'versi Perjanjian Kinerja (bawaan: terakhir)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('versi harus bilangan bulat 0 atau lebih');
+      return n;
+    })
+    .action(async (jenis: string, o: { pemda: string; opd: string; tahun: number; format: string; out: string; versi?: number }) => {
+      if (!(JENIS_DOKUMEN as readonly string[]).includes(jenis)) throw new UsageError(`jenis dokumen "${jenis}" tidak dikenal; pilih ${JENIS_DOKUMEN.join(', ')}`);
+      if (!(FORMAT_DOKUMEN as readonly string[]).includes(o.format)) throw new UsageError(`format "${o.format}" tidak dikenal; pilih ${FORMAT_DOKUMEN.join(', ')}`);
+      await withDatabase(async (database) => {
+        const d = await pemdaDataset(database, o.pemda);
+        const started = performance.now();
+        const out = await buatDokumen(d, { jenis: jenis as JenisDokumen, format: o.format as FormatDokumen, opd: o.opd, tahun: o.tahun, versi: o.versi });
+        await writeFile(o.out, out.isi);
+        print(`${out.namaBerkas} ditulis ke ${o.out} (${(out.isi.length / 1024).toFixed(0)} KB, ${Math.round(performance.now() - started)} ms)${out.placeholder.length ? `; ${out.placeholder.length} bagian narasi belum diisi` : ''}`);
+      });
+    });
+
+  program
+    .command('serve')
+    .description('menjalankan server; basis data kosong diisi data contoh Kabupaten Paser 2023')
+    .option('--port <port>', 'port (bawaan: PORT atau 3000)')
+    .option('--host <host>', 'alamat (bawaan: HOST atau 127.0.0.1)')
+    .action(async (o: { port?: string; host?: string }) => {
+      const port = Number(o.port ?? process.env.PORT ?? 3000);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`port tidak sah: ${o.port ?? process.env.PORT}`);
+      const host = o.host ?? process.env.HOST ?? '127.0.0.1';
+      const database = await openDatabase();
+      await migrate(database);
+      if ((await listPemda(database.db)).length === 0) {
+        await saveDataset(database.db, await readDatasetFiles(DEMO_DATASET));
+        print('basis data kosong: data contoh Kabupaten Paser 2023 dimuat');
+      }
+      const app = buildApp(database);
+      const shutdown = () => {
+        void app.close().then(() => database.close());
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      await app.listen({ port, host });
+      print(`SIKIPER berjalan di http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (basis data: ${database.kind})`);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof DatasetError) {
+      process.stderr.write(`dataset tidak sah, tidak ada yang diubah:\n${e.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+      return 1;
+    }
+    if (e instanceof UsageError || e instanceof NotFoundError) {
+      process.stderr.write(`galat: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

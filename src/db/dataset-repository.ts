@@ -1,0 +1,960 @@
+/**
+ * Whole datasets in and out of the database.
+ *
+ * `saveDataset` replaces everything a pemda has with the given dataset in one transaction;
+ * `loadDataset` reads it back in the same shape and order. Every statement is scoped by
+ * pemda_id; writes are one batch insert per table and reads one query per table.
+ */
+import { asc, eq, getTableColumns, sql, type SQLChunk } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { checkReferences, DatasetError, type DatasetProblem, formatPath } from '../dataset/load.ts';
+import {
+  DATASET_FORMAT,
+  DATASET_VERSION,
+  type Dataset,
+  type IndikatorData,
+  type IndikatorDaerahData,
+  type NodeRenjaData,
+  type Pejabat,
+  type RealisasiData,
+} from '../dataset/schema.ts';
+import type { Db } from './client.ts';
+import { newId } from './ids.ts';
+import * as t from './schema.ts';
+
+type TenantTable = (typeof t.tenantTables)[number];
+
+export interface PemdaSummary {
+  id: string;
+  slug: string;
+  nama: string;
+  jenis: Dataset['pemda']['jenis'];
+}
+
+export async function listPemda(db: Db): Promise<PemdaSummary[]> {
+  return db
+    .select({ id: t.pemda.id, slug: t.pemda.slug, nama: t.pemda.nama, jenis: t.pemda.jenis })
+    .from(t.pemda)
+    .orderBy(asc(t.pemda.slug));
+}
+
+// ---------------------------------------------------------------- save
+
+/**
+ * Stores a validated dataset. When its pemda slug exists, all of that pemda's data is
+ * replaced; the pemda row itself is kept (updated) so that its id stays stable. Either
+ * everything is written or, on any error, nothing changes.
+ */
+export async function saveDataset(db: Db, dataset: Dataset): Promise<void> {
+  const problems = checkReferences(dataset);
+  if (problems.length > 0) throw new DatasetError(problems);
+  const p = dataset.pemda;
+  try {
+    await db.transaction(async (tx) => {
+      // The upsert also locks the pemda row, so concurrent saves of one pemda run one after the other.
+      const [row] = await tx
+        .insert(t.pemda)
+        .values({ id: newId(), slug: p.slug, nama: p.nama, jenis: p.jenis, provinsi: p.provinsi, ibukota: p.ibukota, pengaturan: p.pengaturan })
+        .onConflictDoUpdate({
+          target: t.pemda.slug,
+          set: {
+            nama: p.nama,
+            jenis: p.jenis,
+            provinsi: p.provinsi ?? null,
+            ibukota: p.ibukota ?? null,
+            pengaturan: p.pengaturan,
+            updatedAt: sql`now()`,
+            version: sql`${t.pemda.version} + 1`,
+          },
+        })
+        .returning({ id: t.pemda.id });
+      if (!row) throw new Error(`pemda "${p.slug}" tidak tersimpan`);
+      for (const table of [...t.tenantTables].reverse()) {
+        await tx.delete(table).where(eq(table.pemdaId, row.id));
+      }
+      const rows = buildRows(dataset, row.id);
+      for (const table of t.tenantTables) await insertAll(tx, table, rows.of(table));
+    });
+  } catch (e) {
+    throw asDataError(e) ?? e;
+  }
+}
+
+/** Insert rows collected per table, each checked against its table's insert type. */
+class Rows {
+  private readonly byTable = new Map<PgTable, object[]>();
+
+  add<T extends TenantTable>(table: T, row: T['$inferInsert']): void {
+    const list = this.byTable.get(table);
+    if (list) list.push(row);
+    else this.byTable.set(table, [row]);
+  }
+
+  of(table: PgTable): object[] {
+    return this.byTable.get(table) ?? [];
+  }
+}
+
+/**
+ * One INSERT ... SELECT FROM unnest(...) per table: one array parameter per column whatever
+ * the row count, so there is no bind-parameter limit to chunk around, the statement text
+ * stays small, and foreign keys between rows of the same table (unit and Renja parents) are
+ * checked once the whole table is in. Every column travels as text and is cast to its type
+ * in SQL: both drivers can send a text[], not all can send an enum[] or a 2-D array.
+ */
+async function insertAll(db: Db, table: PgTable, rows: object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const records = rows as Array<Record<string, unknown>>;
+  const all: Record<string, PgColumn> = getTableColumns(table);
+  // Columns no row sets and that have a default (created_at, version ...) are left to the database.
+  const columns = Object.entries(all).filter(([key, column]) => !column.hasDefault || records.some((r) => r[key] !== undefined));
+  const values = (key: string, column: PgColumn) =>
+    records.map((r) => {
+      const value = r[key];
+      return value === undefined || value === null ? null : String(column.mapToDriverValue(value));
+    });
+  const list = (items: SQLChunk[]) => sql.join(items, sql`, `);
+  const names = columns.map(([, column]) => sql.identifier(column.name));
+  const casts = columns.map(([, column], i) => sql.raw(`u.c${i}::${column.getSQLType()}`));
+  const params = columns.map(([key, column]) => sql`${sql.param(values(key, column))}::text[]`);
+  const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(', '));
+  await db.execute(sql`insert into ${table} (${list(names)}) select ${list(casts)} from unnest(${list(params)}) as u(${aliases})`);
+}
+
+/** Nesting the nomenclature allows: the levels a node's parent may have. */
+const PARENT_LEVELS: Record<NodeRenjaData['level'], readonly NodeRenjaData['level'][]> = {
+  urusan: [],
+  'bidang-urusan': ['urusan'],
+  program: ['urusan', 'bidang-urusan'],
+  kegiatan: ['program'],
+  'sub-kegiatan': ['kegiatan'],
+};
+
+type Path = (string | number)[];
+
+/** Gives every element of the dataset an id and turns it into rows, resolving codes to ids. */
+function buildRows(d: Dataset, pemdaId: string): Rows {
+  const rows = new Rows();
+  const problems: DatasetProblem[] = [];
+  const problem = (path: Path, message: string) => problems.push({ path: formatPath(path), message });
+  const base = (urutan: number) => ({ pemdaId, id: newId(), urutan });
+
+  d.pemda.pejabat.forEach((x, i) => rows.add(t.pemdaPejabat, { ...base(i), ...pejabatValues(x), unitKode: x.unit }));
+
+  const opdIds = new Map(d.opd.map((o) => [o.slug, newId()]));
+  d.pemda.rpjmd.forEach((r, ri) => {
+    const rpjmdRow = { ...base(ri), periodeAwal: r.periodeAwal, periodeAkhir: r.periodeAkhir, nomorDokumen: r.nomorDokumen, visi: r.visi };
+    rows.add(t.rpjmd, rpjmdRow);
+    const rpjmdId = rpjmdRow.id;
+    const at = (...path: Path) => ['pemda', 'rpjmd', ri, ...path];
+    const misi = new Map<string, string>();
+    r.misi.forEach((m, i) => {
+      const row = { ...base(i), rpjmdId, kode: m.kode, nomor: m.nomor, uraian: m.uraian };
+      misi.set(m.kode, row.id);
+      rows.add(t.rpjmdMisi, row);
+    });
+    const tujuan = new Map<string, string>();
+    r.tujuan.forEach((x, i) => {
+      const misiId = misi.get(x.misi);
+      if (!misiId) return problem(at('tujuan', i, 'misi'), `misi "${x.misi}" tidak ada`);
+      const row = { ...base(i), rpjmdId, misiId, kode: x.kode, uraian: x.uraian };
+      tujuan.set(x.kode, row.id);
+      rows.add(t.rpjmdTujuan, row);
+    });
+    const sasaran = new Map<string, string>();
+    r.sasaran.forEach((x, i) => {
+      const tujuanId = tujuan.get(x.tujuan);
+      if (!tujuanId) return problem(at('sasaran', i, 'tujuan'), `tujuan "${x.tujuan}" tidak ada`);
+      const row = { ...base(i), rpjmdId, tujuanId, kode: x.kode, uraian: x.uraian };
+      sasaran.set(x.kode, row.id);
+      rows.add(t.rpjmdSasaran, row);
+    });
+    r.indikator.forEach((ind, i) => {
+      const sasaranId = sasaran.get(ind.sasaran);
+      if (!sasaranId) return problem(at('indikator', i, 'sasaran'), `sasaran RPJMD "${ind.sasaran}" tidak ada`);
+      const row = { ...base(i), rpjmdId, sasaranId, ...indikatorValues(ind) };
+      rows.add(t.indikatorDaerah, row);
+      const indikatorDaerahId = row.id;
+      targetValues(ind).forEach((v) => rows.add(t.indikatorDaerahTarget, { pemdaId, id: newId(), indikatorDaerahId, ...v }));
+      ind.realisasi.forEach((v, j) =>
+        rows.add(t.indikatorDaerahRealisasi, { ...base(j), indikatorDaerahId, tahun: v.tahun, nilai: v.nilai, predikat: v.predikat, sumber: v.sumber }),
+      );
+      ind.pembanding.forEach((v, j) =>
+        rows.add(t.indikatorDaerahPembanding, { ...base(j), indikatorDaerahId, tahun: v.tahun, wilayah: v.wilayah, nilai: v.nilai }),
+      );
+      ind.pengampu.forEach((slug, j) => {
+        const opdId = opdIds.get(slug);
+        if (!opdId) return problem(at('indikator', i, 'pengampu', j), `OPD "${slug}" tidak ada`);
+        rows.add(t.indikatorDaerahPengampu, { pemdaId, indikatorDaerahId, urutan: j, opdId });
+      });
+    });
+  });
+
+  d.opd.forEach((o, oi) => {
+    const opdId = opdIds.get(o.slug) ?? newId();
+    const at = (...path: Path) => ['opd', oi, ...path];
+    rows.add(t.opd, {
+      pemdaId,
+      id: opdId,
+      urutan: oi,
+      slug: o.slug,
+      nama: o.nama,
+      singkatan: o.singkatan,
+      alamat: o.alamat,
+      telepon: o.telepon,
+      email: o.email,
+      website: o.website,
+      profil: o.profil,
+    });
+
+    const unitIds = new Map(o.unit.map((u) => [u.kode, newId()]));
+    const unitRef = (kode: string | undefined, path: Path): string | undefined => {
+      if (kode === undefined) return undefined;
+      const id = unitIds.get(kode);
+      if (!id) problem(path, `unit "${kode}" tidak ada`);
+      return id;
+    };
+    // A foreign key cannot see a cycle when all of its rows arrive in one statement.
+    unitCycles(o.unit).forEach((i) => problem(at('unit', i, 'induk'), 'unit induk membentuk lingkaran'));
+    o.unit.forEach((u, i) =>
+      rows.add(t.unit, {
+        pemdaId,
+        id: unitIds.get(u.kode) ?? newId(),
+        urutan: i,
+        opdId,
+        kode: u.kode,
+        nama: u.nama,
+        jenis: u.jenis,
+        indukId: unitRef(u.induk, at('unit', i, 'induk')),
+        tugas: u.tugas,
+        fungsi: u.fungsi,
+      }),
+    );
+    o.pejabat.forEach((x, i) => rows.add(t.pejabat, { ...base(i), opdId, ...pejabatValues(x), unitId: unitRef(x.unit, at('pejabat', i, 'unit')) }));
+
+    o.renstra.forEach((r, ri) => {
+      const renstraRow = { ...base(ri), opdId, periodeAwal: r.periodeAwal, periodeAkhir: r.periodeAkhir, nomorDokumen: r.nomorDokumen };
+      rows.add(t.renstra, renstraRow);
+      const renstraId = renstraRow.id;
+      const tujuanIds = new Map<string, string>();
+      const sasaranIds = new Map<string, string>();
+      const indikatorIds = new Map<string, string>();
+      const addIndikator = (ind: IndikatorData, urutan: number, owner: { tujuanId: string } | { sasaranId: string }) => {
+        const row = { ...base(urutan), renstraId, ...owner, ...indikatorValues(ind) };
+        indikatorIds.set(ind.kode, row.id);
+        rows.add(t.indikator, row);
+        targetValues(ind).forEach((v) => rows.add(t.indikatorTarget, { pemdaId, id: newId(), indikatorId: row.id, ...v }));
+      };
+      r.tujuan.forEach((x, i) => {
+        const row = { ...base(i), renstraId, kode: x.kode, uraian: x.uraian, rpjmdTujuanKode: x.rpjmdTujuan };
+        tujuanIds.set(x.kode, row.id);
+        rows.add(t.tujuan, row);
+        x.indikator.forEach((ind, j) => addIndikator(ind, j, { tujuanId: row.id }));
+      });
+      r.sasaran.forEach((x, i) => {
+        const tujuanId = tujuanIds.get(x.tujuan);
+        if (!tujuanId) return problem(at('renstra', ri, 'sasaran', i, 'tujuan'), `tujuan "${x.tujuan}" tidak ada`);
+        const row = { ...base(i), renstraId, tujuanId, kode: x.kode, nomor: x.nomor, uraian: x.uraian, rpjmdSasaranKode: x.rpjmdSasaran };
+        sasaranIds.set(x.kode, row.id);
+        rows.add(t.sasaran, row);
+        x.indikator.forEach((ind, j) => addIndikator(ind, j, { sasaranId: row.id }));
+      });
+      r.iku.forEach((v, vi) => {
+        const versiRow = { ...base(vi), renstraId, versi: v.versi, nama: v.nama, nomorDokumen: v.nomorDokumen, tanggal: v.tanggal };
+        rows.add(t.ikuVersi, versiRow);
+        v.baris.forEach((b, bi) => {
+          const path = at('renstra', ri, 'iku', vi, 'baris', bi);
+          const sasaranId = sasaranIds.get(b.sasaran);
+          if (!sasaranId) return problem([...path, 'sasaran'], `sasaran "${b.sasaran}" tidak ada di Renstra ini`);
+          const indikatorId = b.indikator === undefined ? undefined : indikatorIds.get(b.indikator);
+          if (b.indikator !== undefined && !indikatorId) return problem([...path, 'indikator'], `indikator "${b.indikator}" tidak ada di Renstra ini`);
+          rows.add(t.ikuBaris, {
+            ...base(bi),
+            renstraId,
+            ikuVersiId: versiRow.id,
+            sasaranId,
+            indikatorId,
+            nama: b.nama,
+            formula: b.formula,
+            sumberData: b.sumberData,
+            penanggungJawab: b.penanggungJawab,
+          });
+        });
+      });
+    });
+
+    o.tahun.forEach((y, yi) => {
+      const tahunRow = { ...base(yi), opdId, tahun: y.tahun, lkjip: y.lkjip, narasi: y.narasi };
+      rows.add(t.tahunOpd, tahunRow);
+      const tahunOpdId = tahunRow.id;
+      const ofYear = (i: number) => ({ ...base(i), tahunOpdId });
+      const atYear = (...path: Path) => at('tahun', yi, ...path);
+
+      y.renja.forEach((r, ri) => {
+        const versiRow = { ...base(ri), opdId, tahunOpdId, versi: r.versi, nama: r.nama, tanggal: r.tanggal, sumber: r.sumber };
+        rows.add(t.renjaVersi, versiRow);
+        const renjaVersiId = versiRow.id;
+        const nodes = new Map(r.node.map((n) => [n.kode, { id: newId(), level: n.level }]));
+        r.node.forEach((n, i) => {
+          const path = atYear('renja', ri, 'node', i);
+          const self = nodes.get(n.kode);
+          if (!self) return;
+          const induk = n.induk === undefined ? undefined : nodes.get(n.induk);
+          if (n.induk !== undefined && !induk) return problem([...path, 'induk'], `induk "${n.induk}" tidak ada`);
+          if (induk && !PARENT_LEVELS[n.level].includes(induk.level)) {
+            return problem([...path, 'induk'], `${n.level} tidak boleh berinduk ${induk.level} ("${n.induk}")`);
+          }
+          rows.add(t.renjaNode, {
+            pemdaId,
+            id: self.id,
+            urutan: i,
+            opdId,
+            renjaVersiId,
+            kode: n.kode,
+            level: n.level,
+            indukId: induk?.id,
+            indukLevel: induk?.level,
+            nama: n.nama,
+            lokasi: n.lokasi,
+            pagu: n.pagu,
+            sumberDana: n.sumberDana,
+            unitId: unitRef(n.unit, [...path, 'unit']),
+            catatan: n.catatan,
+          });
+          n.sasaran.forEach((kode, j) => rows.add(t.renjaNodeSasaran, { pemdaId, renjaNodeId: self.id, urutan: j, sasaranKode: kode }));
+          n.indikator.forEach((ind, j) =>
+            rows.add(t.renjaIndikator, {
+              ...base(j),
+              renjaVersiId,
+              renjaNodeId: self.id,
+              kode: ind.kode,
+              nama: ind.nama,
+              target: ind.target,
+              targetTeks: ind.targetTeks,
+              satuan: ind.satuan,
+              targetRenstra: ind.targetRenstra,
+              polaritas: ind.polaritas,
+            }),
+          );
+        });
+      });
+
+      y.anggaran.forEach((a, ai) => {
+        const versiRow = { ...ofYear(ai), versi: a.versi, tanggal: a.tanggal, sumber: a.sumber };
+        rows.add(t.anggaranVersi, versiRow);
+        const anggaranVersiId = versiRow.id;
+        a.baris.forEach((b, i) => rows.add(t.anggaranBaris, { ...base(i), anggaranVersiId, kode: b.kode, pagu: b.pagu, realisasi: b.realisasi }));
+        a.kelompok.forEach((k, i) =>
+          rows.add(t.anggaranKelompok, { ...base(i), anggaranVersiId, kelompok: k.kelompok, pagu: k.pagu, realisasi: k.realisasi }),
+        );
+      });
+
+      y.pk.forEach((x, pi) => {
+        const pkRow = {
+          ...ofYear(pi),
+          versi: x.versi,
+          nama: x.nama,
+          tanggal: x.tanggal,
+          tempat: x.tempat,
+          pihakPertamaNama: x.pihakPertama.nama,
+          pihakPertamaJabatan: x.pihakPertama.jabatan,
+          pihakPertamaNip: x.pihakPertama.nip,
+          pihakPertamaPangkat: x.pihakPertama.pangkat,
+          pihakKeduaNama: x.pihakKedua.nama,
+          pihakKeduaJabatan: x.pihakKedua.jabatan,
+          pihakKeduaNip: x.pihakKedua.nip,
+          pihakKeduaPangkat: x.pihakKedua.pangkat,
+        };
+        rows.add(t.pk, pkRow);
+        const pkId = pkRow.id;
+        x.kinerja.forEach((k, i) =>
+          rows.add(t.pkKinerja, { ...base(i), pkId, sasaranKode: k.sasaran, indikatorKode: k.indikator, target: k.target, targetTeks: k.targetTeks }),
+        );
+        x.anggaran.forEach((k, i) =>
+          rows.add(t.pkAnggaran, { ...base(i), pkId, programKode: k.program, kegiatanKode: k.kegiatan, pagu: k.pagu, sumberDana: k.sumberDana }),
+        );
+        x.penjelasan.forEach((k, i) =>
+          rows.add(t.pkPenjelasan, {
+            ...base(i),
+            pkId,
+            indikatorKode: k.indikator,
+            uraianSasaran: k.uraianSasaran,
+            relevansi: k.relevansi,
+            formulasi: k.formulasi,
+            sumberData: k.sumberData,
+            penjelasanTarget: k.penjelasanTarget,
+          }),
+        );
+      });
+
+      y.rencanaAksi.forEach((x, i) => rows.add(t.rencanaAksi, { ...ofYear(i), indikatorKode: x.indikator, triwulan: x.triwulan, target: x.target }));
+      y.realisasi.forEach((x, i) =>
+        rows.add(t.realisasi, {
+          ...ofYear(i),
+          indikatorKode: x.indikator,
+          triwulan: x.triwulan,
+          nilai: x.nilai,
+          pembilang: x.pembilang,
+          penyebut: x.penyebut,
+          predikat: x.predikat,
+          keterangan: x.keterangan,
+          bukti: x.bukti,
+          status: x.status,
+        }),
+      );
+      y.ikk.forEach((x, i) =>
+        rows.add(t.ikk, {
+          ...ofYear(i),
+          nomor: x.nomor,
+          nama: x.nama,
+          pembilangNama: x.pembilangNama,
+          pembilang: x.pembilang,
+          penyebutNama: x.penyebutNama,
+          penyebut: x.penyebut,
+          pengali: x.pengali,
+          satuan: x.satuan,
+          hasilTerbit: x.hasilTerbit,
+          sumber: x.sumber,
+        }),
+      );
+      y.sdgs.forEach((x, i) =>
+        rows.add(t.sdgs, {
+          ...ofYear(i),
+          nomor: x.nomor,
+          tujuanSdgs: x.tujuanSdgs,
+          subKegiatanKode: x.subKegiatan,
+          target: x.target,
+          realisasi: x.realisasi,
+          satuan: x.satuan,
+          sumber: x.sumber,
+        }),
+      );
+      y.tindakLanjut.forEach((x, i) =>
+        rows.add(t.tindakLanjut, { ...ofYear(i), rekomendasi: x.rekomendasi, tindakLanjut: x.tindakLanjut, tahunEvaluasi: x.tahunEvaluasi }),
+      );
+      y.penghargaan.forEach((x, i) => rows.add(t.penghargaan, { ...ofYear(i), nama: x.nama, pemberi: x.pemberi, tanggal: x.tanggal }));
+    });
+  });
+
+  if (problems.length > 0) throw new DatasetError(problems);
+  return rows;
+}
+
+function pejabatValues(x: z.infer<typeof Pejabat>) {
+  return { nama: x.nama, nip: x.nip, pangkat: x.pangkat, jabatan: x.jabatan, mulai: x.mulai, selesai: x.selesai };
+}
+
+function indikatorValues(ind: IndikatorData) {
+  return {
+    kode: ind.kode,
+    nama: ind.nama,
+    satuan: ind.satuan,
+    polaritas: ind.polaritas,
+    agregasi: ind.agregasi,
+    desimal: ind.desimal,
+    formulaTeks: ind.formula?.teks,
+    formulaPembilang: ind.formula?.pembilang,
+    formulaPenyebut: ind.formula?.penyebut,
+    formulaPengali: ind.formula?.pengali,
+    sumberData: ind.sumberData,
+    penanggungJawab: ind.penanggungJawab,
+    iku: ind.iku,
+  };
+}
+
+type NilaiTahunData = NonNullable<IndikatorData['baseline']>;
+type JenisNilai = (typeof t.jenisNilaiEnum.enumValues)[number];
+
+function targetValues(ind: IndikatorData): Array<{ jenis: JenisNilai; urutan: number } & NilaiTahunData> {
+  return [
+    ...(ind.baseline ? [{ jenis: 'baseline' as const, urutan: 0, ...ind.baseline }] : []),
+    ...ind.target.map((v, i) => ({ jenis: 'target' as const, urutan: i, ...v })),
+    ...(ind.targetAkhir ? [{ jenis: 'akhir' as const, urutan: 0, ...ind.targetAkhir }] : []),
+  ];
+}
+
+/** Indexes of the units whose chain of induk comes back to them. */
+function unitCycles(units: ReadonlyArray<{ kode: string; induk?: string | undefined }>): number[] {
+  const index = new Map(units.map((u, i) => [u.kode, i]));
+  const parentOf = (i: number) => {
+    const induk = units[i]?.induk;
+    return induk === undefined ? undefined : index.get(induk);
+  };
+  return units.flatMap((_, i) => {
+    const seen = new Set<number>();
+    for (let p = parentOf(i); p !== undefined; p = parentOf(p)) {
+      if (p === i) return [i];
+      if (seen.has(p)) return [];
+      seen.add(p);
+    }
+    return [];
+  });
+}
+
+/**
+ * Drizzle wraps driver errors in a message holding the whole batch statement. When the
+ * database refuses the data itself (SQLSTATE class 22: a value it cannot store, such as a
+ * NUL character or 2023-02-30; class 23: a violated constraint), what matters is which
+ * rule and which values.
+ */
+function asDataError(e: unknown): DatasetError | undefined {
+  const cause = findDriverError(e);
+  if (!cause || !(cause.code.startsWith('22') || cause.code.startsWith('23'))) return undefined;
+  const error = new DatasetError([
+    { path: '', message: `basis data menolak ${cause.table ? `baris ${cause.table}` : 'data'}: ${cause.message}${cause.detail ? ` (${cause.detail})` : ''}` },
+  ]);
+  error.cause = e;
+  return error;
+}
+
+interface DriverError {
+  code: string;
+  message: string;
+  table?: string;
+  detail?: string;
+}
+
+function findDriverError(e: unknown): DriverError | undefined {
+  for (let current = e, hops = 0; current instanceof Error && hops < 5; current = current.cause, hops++) {
+    const fields = current as Error & Partial<Record<'code' | 'table' | 'detail', unknown>>;
+    if (typeof fields.code === 'string' && /^[0-9A-Z]{5}$/.test(fields.code)) {
+      return {
+        code: fields.code,
+        message: current.message,
+        table: typeof fields.table === 'string' ? fields.table : undefined,
+        detail: typeof fields.detail === 'string' ? fields.detail : undefined,
+      };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- load
+
+/** Reads a pemda's dataset back, in the order it was saved; undefined when the slug is unknown. */
+export async function loadDataset(db: Db, pemdaSlug: string): Promise<Dataset | undefined> {
+  // One snapshot for all the per-table reads, so a concurrent save is seen entirely or not at all.
+  return db.transaction(
+    async (tx) => {
+      const [p] = await tx.select().from(t.pemda).where(eq(t.pemda.slug, pemdaSlug));
+      if (!p) return undefined;
+      return assemble(p, await readAll(tx, p.id));
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+async function readAll(db: Db, pemdaId: string) {
+  const read = <T extends TenantTable>(table: T) => selectAll(db, table, pemdaId);
+  return {
+    pemdaPejabat: await read(t.pemdaPejabat),
+    rpjmd: await read(t.rpjmd),
+    rpjmdMisi: await read(t.rpjmdMisi),
+    rpjmdTujuan: await read(t.rpjmdTujuan),
+    rpjmdSasaran: await read(t.rpjmdSasaran),
+    indikatorDaerah: await read(t.indikatorDaerah),
+    indikatorDaerahTarget: await read(t.indikatorDaerahTarget),
+    indikatorDaerahRealisasi: await read(t.indikatorDaerahRealisasi),
+    indikatorDaerahPembanding: await read(t.indikatorDaerahPembanding),
+    opd: await read(t.opd),
+    indikatorDaerahPengampu: await read(t.indikatorDaerahPengampu),
+    unit: await read(t.unit),
+    pejabat: await read(t.pejabat),
+    renstra: await read(t.renstra),
+    tujuan: await read(t.tujuan),
+    sasaran: await read(t.sasaran),
+    indikator: await read(t.indikator),
+    indikatorTarget: await read(t.indikatorTarget),
+    ikuVersi: await read(t.ikuVersi),
+    ikuBaris: await read(t.ikuBaris),
+    tahunOpd: await read(t.tahunOpd),
+    renjaVersi: await read(t.renjaVersi),
+    renjaNode: await read(t.renjaNode),
+    renjaNodeSasaran: await read(t.renjaNodeSasaran),
+    renjaIndikator: await read(t.renjaIndikator),
+    anggaranVersi: await read(t.anggaranVersi),
+    anggaranBaris: await read(t.anggaranBaris),
+    anggaranKelompok: await read(t.anggaranKelompok),
+    pk: await read(t.pk),
+    pkKinerja: await read(t.pkKinerja),
+    pkAnggaran: await read(t.pkAnggaran),
+    pkPenjelasan: await read(t.pkPenjelasan),
+    rencanaAksi: await read(t.rencanaAksi),
+    realisasi: await read(t.realisasi),
+    ikk: await read(t.ikk),
+    sdgs: await read(t.sdgs),
+    tindakLanjut: await read(t.tindakLanjut),
+    penghargaan: await read(t.penghargaan),
+  };
+}
+
+async function selectAll<T extends TenantTable>(db: Db, table: T, pemdaId: string): Promise<Array<T['$inferSelect']>> {
+  // Sorting by urutan alone is enough: grouping by parent keeps that order within each parent.
+  // Widened so that TypeScript does not evaluate the select type for a generic table.
+  const source: PgTable = table;
+  const rows: unknown = await db.select().from(source).where(eq(table.pemdaId, pemdaId)).orderBy(asc(table.urutan));
+  return rows as Array<T['$inferSelect']>;
+}
+
+type Selected<T extends PgTable> = T['$inferSelect'];
+type Loaded = Awaited<ReturnType<typeof readAll>>;
+
+function groupBy<R>(rows: R[], key: (row: R) => string | null): Map<string, R[]> {
+  const groups = new Map<string, R[]>();
+  for (const row of rows) {
+    const k = key(row);
+    if (k === null) continue;
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+function childrenOf<R>(groups: Map<string, R[]>, id: string): R[] {
+  return groups.get(id) ?? [];
+}
+
+/** `{ key: value }` when the column holds a value, `{}` when it is NULL: the dataset omits absent fields. */
+function opt<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
+  return (value === null ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** A value the schema's constraints guarantee; its absence means the database was changed outside SIKIPER. */
+function required<V>(value: V | null | undefined, what: string): V {
+  if (value === null || value === undefined) throw new Error(`data rusak: ${what} kosong`);
+  return value;
+}
+
+function triwulanOf(n: number): NonNullable<RealisasiData['triwulan']> {
+  if (n === 1 || n === 2 || n === 3 || n === 4) return n;
+  throw new Error(`data rusak: triwulan ${n}`);
+}
+
+function pejabatOf(r: Selected<typeof t.pejabat> | Selected<typeof t.pemdaPejabat>, unit: string | null) {
+  return {
+    nama: r.nama,
+    ...opt('nip', r.nip),
+    ...opt('pangkat', r.pangkat),
+    jabatan: r.jabatan,
+    ...opt('unit', unit),
+    ...opt('mulai', r.mulai),
+    ...opt('selesai', r.selesai),
+  };
+}
+
+type IndikatorRow = Selected<typeof t.indikator> | Selected<typeof t.indikatorDaerah>;
+type TargetRow = Selected<typeof t.indikatorTarget> | Selected<typeof t.indikatorDaerahTarget>;
+
+function nilaiTahunOf(v: { tahun: number; nilai: number; predikat: string | null }): NilaiTahunData {
+  return { tahun: v.tahun, nilai: v.nilai, ...opt('predikat', v.predikat) };
+}
+
+function indikatorOf(r: IndikatorRow, values: TargetRow[]): IndikatorData {
+  const baseline = values.find((v) => v.jenis === 'baseline');
+  const akhir = values.find((v) => v.jenis === 'akhir');
+  return {
+    kode: r.kode,
+    nama: r.nama,
+    satuan: r.satuan,
+    polaritas: r.polaritas,
+    agregasi: r.agregasi,
+    desimal: r.desimal,
+    ...(r.formulaTeks === null
+      ? {}
+      : {
+          formula: {
+            teks: r.formulaTeks,
+            ...opt('pembilang', r.formulaPembilang),
+            ...opt('penyebut', r.formulaPenyebut),
+            pengali: required(r.formulaPengali, `pengali formula indikator ${r.kode}`),
+          },
+        }),
+    ...opt('sumberData', r.sumberData),
+    penanggungJawab: r.penanggungJawab,
+    iku: r.iku,
+    ...(baseline ? { baseline: nilaiTahunOf(baseline) } : {}),
+    target: values.filter((v) => v.jenis === 'target').map(nilaiTahunOf),
+    ...(akhir ? { targetAkhir: nilaiTahunOf(akhir) } : {}),
+  };
+}
+
+function assemble(p: Selected<typeof t.pemda>, r: Loaded): Dataset {
+  const kodeOf = <R extends { id: string; kode: string }>(rows: R[]) => new Map(rows.map((x) => [x.id, x.kode]));
+  const opdSlug = new Map(r.opd.map((o) => [o.id, o.slug]));
+  const unitKode = kodeOf(r.unit);
+  const misiKode = kodeOf(r.rpjmdMisi);
+  const rpjmdTujuanKode = kodeOf(r.rpjmdTujuan);
+  const rpjmdSasaranKode = kodeOf(r.rpjmdSasaran);
+  const tujuanKode = kodeOf(r.tujuan);
+  const sasaranKode = kodeOf(r.sasaran);
+  const indikatorKode = kodeOf(r.indikator);
+  const nodeKode = kodeOf(r.renjaNode);
+  const lookup = (map: Map<string, string>, id: string | null, what: string): string | null =>
+    id === null ? null : required(map.get(id), `${what} ${id}`);
+
+  const byRpjmd = {
+    misi: groupBy(r.rpjmdMisi, (x) => x.rpjmdId),
+    tujuan: groupBy(r.rpjmdTujuan, (x) => x.rpjmdId),
+    sasaran: groupBy(r.rpjmdSasaran, (x) => x.rpjmdId),
+    indikator: groupBy(r.indikatorDaerah, (x) => x.rpjmdId),
+  };
+  const byIndikatorDaerah = {
+    target: groupBy(r.indikatorDaerahTarget, (x) => x.indikatorDaerahId),
+    realisasi: groupBy(r.indikatorDaerahRealisasi, (x) => x.indikatorDaerahId),
+    pembanding: groupBy(r.indikatorDaerahPembanding, (x) => x.indikatorDaerahId),
+    pengampu: groupBy(r.indikatorDaerahPengampu, (x) => x.indikatorDaerahId),
+  };
+  const byOpd = {
+    unit: groupBy(r.unit, (x) => x.opdId),
+    pejabat: groupBy(r.pejabat, (x) => x.opdId),
+    renstra: groupBy(r.renstra, (x) => x.opdId),
+    tahun: groupBy(r.tahunOpd, (x) => x.opdId),
+  };
+  const byRenstra = {
+    tujuan: groupBy(r.tujuan, (x) => x.renstraId),
+    sasaran: groupBy(r.sasaran, (x) => x.renstraId),
+    iku: groupBy(r.ikuVersi, (x) => x.renstraId),
+  };
+  const indikatorByTujuan = groupBy(r.indikator, (x) => x.tujuanId);
+  const indikatorBySasaran = groupBy(r.indikator, (x) => x.sasaranId);
+  const targetByIndikator = groupBy(r.indikatorTarget, (x) => x.indikatorId);
+  const ikuBarisByVersi = groupBy(r.ikuBaris, (x) => x.ikuVersiId);
+  const byTahun = {
+    renja: groupBy(r.renjaVersi, (x) => x.tahunOpdId),
+    anggaran: groupBy(r.anggaranVersi, (x) => x.tahunOpdId),
+    pk: groupBy(r.pk, (x) => x.tahunOpdId),
+    rencanaAksi: groupBy(r.rencanaAksi, (x) => x.tahunOpdId),
+    realisasi: groupBy(r.realisasi, (x) => x.tahunOpdId),
+    ikk: groupBy(r.ikk, (x) => x.tahunOpdId),
+    sdgs: groupBy(r.sdgs, (x) => x.tahunOpdId),
+    tindakLanjut: groupBy(r.tindakLanjut, (x) => x.tahunOpdId),
+    penghargaan: groupBy(r.penghargaan, (x) => x.tahunOpdId),
+  };
+  const nodeByVersi = groupBy(r.renjaNode, (x) => x.renjaVersiId);
+  const sasaranByNode = groupBy(r.renjaNodeSasaran, (x) => x.renjaNodeId);
+  const indikatorByNode = groupBy(r.renjaIndikator, (x) => x.renjaNodeId);
+  const byAnggaran = { baris: groupBy(r.anggaranBaris, (x) => x.anggaranVersiId), kelompok: groupBy(r.anggaranKelompok, (x) => x.anggaranVersiId) };
+  const byPk = {
+    kinerja: groupBy(r.pkKinerja, (x) => x.pkId),
+    anggaran: groupBy(r.pkAnggaran, (x) => x.pkId),
+    penjelasan: groupBy(r.pkPenjelasan, (x) => x.pkId),
+  };
+
+  const indikatorDaerahOf = (x: Selected<typeof t.indikatorDaerah>): IndikatorDaerahData => ({
+    ...indikatorOf(x, childrenOf(byIndikatorDaerah.target, x.id)),
+    sasaran: required(rpjmdSasaranKode.get(x.sasaranId), `sasaran RPJMD ${x.sasaranId}`),
+    pengampu: childrenOf(byIndikatorDaerah.pengampu, x.id).map((g) => required(opdSlug.get(g.opdId), `OPD ${g.opdId}`)),
+    realisasi: childrenOf(byIndikatorDaerah.realisasi, x.id).map((v) => ({ ...nilaiTahunOf(v), ...opt('sumber', v.sumber) })),
+    pembanding: childrenOf(byIndikatorDaerah.pembanding, x.id).map((v) => ({ tahun: v.tahun, wilayah: v.wilayah, nilai: v.nilai })),
+  });
+
+  return {
+    format: DATASET_FORMAT,
+    version: DATASET_VERSION,
+    pemda: {
+      slug: p.slug,
+      nama: p.nama,
+      jenis: p.jenis,
+      ...opt('provinsi', p.provinsi),
+      ...opt('ibukota', p.ibukota),
+      pejabat: r.pemdaPejabat.map((x) => pejabatOf(x, x.unitKode)),
+      pengaturan: p.pengaturan,
+      rpjmd: r.rpjmd.map((x) => ({
+        periodeAwal: x.periodeAwal,
+        periodeAkhir: x.periodeAkhir,
+        ...opt('nomorDokumen', x.nomorDokumen),
+        visi: x.visi,
+        misi: childrenOf(byRpjmd.misi, x.id).map((m) => ({ kode: m.kode, nomor: m.nomor, uraian: m.uraian })),
+        tujuan: childrenOf(byRpjmd.tujuan, x.id).map((m) => ({
+          kode: m.kode,
+          misi: required(misiKode.get(m.misiId), `misi ${m.misiId}`),
+          uraian: m.uraian,
+        })),
+        sasaran: childrenOf(byRpjmd.sasaran, x.id).map((m) => ({
+          kode: m.kode,
+          tujuan: required(rpjmdTujuanKode.get(m.tujuanId), `tujuan RPJMD ${m.tujuanId}`),
+          uraian: m.uraian,
+        })),
+        indikator: childrenOf(byRpjmd.indikator, x.id).map(indikatorDaerahOf),
+      })),
+    },
+    opd: r.opd.map((o) => ({
+      slug: o.slug,
+      nama: o.nama,
+      ...opt('singkatan', o.singkatan),
+      ...opt('alamat', o.alamat),
+      ...opt('telepon', o.telepon),
+      ...opt('email', o.email),
+      ...opt('website', o.website),
+      ...opt('profil', o.profil),
+      unit: childrenOf(byOpd.unit, o.id).map((u) => ({
+          kode: u.kode,
+          nama: u.nama,
+          jenis: u.jenis,
+          ...opt('induk', lookup(unitKode, u.indukId, 'unit')),
+          ...opt('tugas', u.tugas),
+          fungsi: u.fungsi,
+        })),
+      pejabat: childrenOf(byOpd.pejabat, o.id).map((x) => pejabatOf(x, lookup(unitKode, x.unitId, 'unit'))),
+      renstra: childrenOf(byOpd.renstra, o.id).map((rs) => ({
+        periodeAwal: rs.periodeAwal,
+        periodeAkhir: rs.periodeAkhir,
+        ...opt('nomorDokumen', rs.nomorDokumen),
+        tujuan: childrenOf(byRenstra.tujuan, rs.id).map((x) => ({
+          kode: x.kode,
+          uraian: x.uraian,
+          ...opt('rpjmdTujuan', x.rpjmdTujuanKode),
+          indikator: childrenOf(indikatorByTujuan, x.id).map((i) => indikatorOf(i, childrenOf(targetByIndikator, i.id))),
+        })),
+        sasaran: childrenOf(byRenstra.sasaran, rs.id).map((x) => ({
+          kode: x.kode,
+          nomor: x.nomor,
+          tujuan: required(tujuanKode.get(x.tujuanId), `tujuan ${x.tujuanId}`),
+          uraian: x.uraian,
+          ...opt('rpjmdSasaran', x.rpjmdSasaranKode),
+          indikator: childrenOf(indikatorBySasaran, x.id).map((i) => indikatorOf(i, childrenOf(targetByIndikator, i.id))),
+        })),
+        iku: childrenOf(byRenstra.iku, rs.id).map((v) => ({
+          versi: v.versi,
+          nama: v.nama,
+          ...opt('nomorDokumen', v.nomorDokumen),
+          ...opt('tanggal', v.tanggal),
+          baris: childrenOf(ikuBarisByVersi, v.id).map((b) => ({
+            sasaran: required(sasaranKode.get(b.sasaranId), `sasaran ${b.sasaranId}`),
+            ...opt('indikator', lookup(indikatorKode, b.indikatorId, 'indikator')),
+            nama: b.nama,
+            formula: b.formula,
+            ...opt('sumberData', b.sumberData),
+            ...opt('penanggungJawab', b.penanggungJawab),
+          })),
+        })),
+      })),
+      tahun: childrenOf(byOpd.tahun, o.id).map((y) => ({
+        tahun: y.tahun,
+        renja: childrenOf(byTahun.renja, y.id).map((v) => ({
+          versi: v.versi,
+          ...opt('nama', v.nama),
+          ...opt('tanggal', v.tanggal),
+          ...opt('sumber', v.sumber),
+          node: childrenOf(nodeByVersi, v.id).map((n) => ({
+              kode: n.kode,
+              level: n.level,
+              ...opt('induk', lookup(nodeKode, n.indukId, 'node Renja')),
+              nama: n.nama,
+              ...opt('lokasi', n.lokasi),
+              indikator: childrenOf(indikatorByNode, n.id).map((i) => ({
+                kode: i.kode,
+                nama: i.nama,
+                ...opt('target', i.target),
+                ...opt('targetTeks', i.targetTeks),
+                ...opt('satuan', i.satuan),
+                ...opt('targetRenstra', i.targetRenstra),
+                polaritas: i.polaritas,
+              })),
+              ...opt('pagu', n.pagu),
+              ...opt('sumberDana', n.sumberDana),
+              ...opt('unit', lookup(unitKode, n.unitId, 'unit')),
+              ...opt('catatan', n.catatan),
+              sasaran: childrenOf(sasaranByNode, n.id).map((s) => s.sasaranKode),
+            })),
+        })),
+        anggaran: childrenOf(byTahun.anggaran, y.id).map((a) => ({
+          versi: a.versi,
+          ...opt('tanggal', a.tanggal),
+          ...opt('sumber', a.sumber),
+          baris: childrenOf(byAnggaran.baris, a.id).map((b) => ({ kode: b.kode, pagu: b.pagu, realisasi: b.realisasi })),
+          kelompok: childrenOf(byAnggaran.kelompok, a.id).map((k) => ({ kelompok: k.kelompok, pagu: k.pagu, realisasi: k.realisasi })),
+        })),
+        pk: childrenOf(byTahun.pk, y.id).map((x) => ({
+          versi: x.versi,
+          nama: x.nama,
+          ...opt('tanggal', x.tanggal),
+          ...opt('tempat', x.tempat),
+          pihakPertama: {
+            nama: x.pihakPertamaNama,
+            jabatan: x.pihakPertamaJabatan,
+            ...opt('nip', x.pihakPertamaNip),
+            ...opt('pangkat', x.pihakPertamaPangkat),
+          },
+          pihakKedua: {
+            nama: x.pihakKeduaNama,
+            jabatan: x.pihakKeduaJabatan,
+            ...opt('nip', x.pihakKeduaNip),
+            ...opt('pangkat', x.pihakKeduaPangkat),
+          },
+          kinerja: childrenOf(byPk.kinerja, x.id).map((k) => ({
+            sasaran: k.sasaranKode,
+            indikator: k.indikatorKode,
+            target: k.target,
+            ...opt('targetTeks', k.targetTeks),
+          })),
+          anggaran: childrenOf(byPk.anggaran, x.id).map((k) => ({
+            program: k.programKode,
+            kegiatan: k.kegiatanKode,
+            pagu: k.pagu,
+            sumberDana: k.sumberDana,
+          })),
+          penjelasan: childrenOf(byPk.penjelasan, x.id).map((k) => ({
+            indikator: k.indikatorKode,
+            uraianSasaran: k.uraianSasaran,
+            relevansi: k.relevansi,
+            formulasi: k.formulasi,
+            sumberData: k.sumberData,
+            penjelasanTarget: k.penjelasanTarget,
+          })),
+        })),
+        rencanaAksi: childrenOf(byTahun.rencanaAksi, y.id).map((x) => ({
+          indikator: x.indikatorKode,
+          triwulan: triwulanOf(x.triwulan),
+          target: x.target,
+        })),
+        realisasi: childrenOf(byTahun.realisasi, y.id).map((x) => ({
+          indikator: x.indikatorKode,
+          ...(x.triwulan === null ? {} : { triwulan: triwulanOf(x.triwulan) }),
+          ...opt('nilai', x.nilai),
+          ...opt('pembilang', x.pembilang),
+          ...opt('penyebut', x.penyebut),
+          ...opt('predikat', x.predikat),
+          ...opt('keterangan', x.keterangan),
+          bukti: x.bukti,
+          status: x.status,
+        })),
+        ikk: childrenOf(byTahun.ikk, y.id).map((x) => ({
+          nomor: x.nomor,
+          nama: x.nama,
+          pembilangNama: x.pembilangNama,
+          pembilang: x.pembilang,
+          penyebutNama: x.penyebutNama,
+          penyebut: x.penyebut,
+          pengali: x.pengali,
+          satuan: x.satuan,
+          ...opt('hasilTerbit', x.hasilTerbit),
+          ...opt('sumber', x.sumber),
+        })),
+        sdgs: childrenOf(byTahun.sdgs, y.id).map((x) => ({
+          nomor: x.nomor,
+          tujuanSdgs: x.tujuanSdgs,
+          subKegiatan: x.subKegiatanKode,
+          target: x.target,
+          realisasi: x.realisasi,
+          satuan: x.satuan,
+          ...opt('sumber', x.sumber),
+        })),
+        ...opt('narasi', y.narasi),
+        tindakLanjut: childrenOf(byTahun.tindakLanjut, y.id).map((x) => ({
+          rekomendasi: x.rekomendasi,
+          tindakLanjut: x.tindakLanjut,
+          ...opt('tahunEvaluasi', x.tahunEvaluasi),
+        })),
+        penghargaan: childrenOf(byTahun.penghargaan, y.id).map((x) => ({
+          nama: x.nama,
+          pemberi: x.pemberi,
+          ...opt('tanggal', x.tanggal),
+        })),
+        ...opt('lkjip', y.lkjip),
+      })),
+    })),
+  };
+}

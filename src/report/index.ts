@@ -1,0 +1,69 @@
+/**
+ * One entry point for every generated document: which document, which format, and the bytes.
+ * Shared by the CLI and the server.
+ */
+import type { Dataset } from '../dataset/schema.ts';
+import { renderDocx } from './docx.ts';
+import { daftarPlaceholder, susunLkjip } from './lkjip.ts';
+import type { ReportDocument } from './model.ts';
+import { renderPdf } from './pdf.ts';
+import { susunPk } from './pk.ts';
+
+export const JENIS_DOKUMEN = ['lkjip', 'pk', 'triwulan'] as const;
+export type JenisDokumen = (typeof JENIS_DOKUMEN)[number];
+export const FORMAT_DOKUMEN = ['docx', 'pdf', 'xlsx'] as const;
+export type FormatDokumen = (typeof FORMAT_DOKUMEN)[number];
+
+export const MIME: Record<FormatDokumen, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export class FormatTidakDidukung extends Error {
+  override name = 'FormatTidakDidukung';
+}
+
+export interface PermintaanDokumen {
+  jenis: JenisDokumen;
+  format: FormatDokumen;
+  opd: string;
+  tahun: number;
+  /** PK version; the latest when absent. */
+  versi?: number | undefined;
+}
+
+export interface Dokumen {
+  isi: Buffer;
+  mime: string;
+  namaBerkas: string;
+  /** Narrative sections still to be written (marked in the document). */
+  placeholder: string[];
+}
+
+async function render(model: ReportDocument, format: FormatDokumen): Promise<Buffer> {
+  switch (format) {
+    case 'docx':
+      return renderDocx(model);
+    case 'pdf':
+      return renderPdf(model);
+    case 'xlsx':
+      throw new FormatTidakDidukung('dokumen ini dibuat sebagai docx atau pdf');
+  }
+}
+
+export async function buatDokumen(d: Dataset, q: PermintaanDokumen): Promise<Dokumen> {
+  const namaBerkas = `${q.jenis.toUpperCase()}-${d.pemda.slug}-${q.opd}-${q.tahun}.${q.format}`;
+  switch (q.jenis) {
+    case 'lkjip': {
+      const model = susunLkjip(d, q.opd, q.tahun);
+      return { isi: await render(model, q.format), mime: MIME[q.format], namaBerkas, placeholder: daftarPlaceholder(model) };
+    }
+    case 'pk': {
+      const model = susunPk(d, q.opd, q.tahun, q.versi);
+      return { isi: await render(model, q.format), mime: MIME[q.format], namaBerkas, placeholder: daftarPlaceholder(model) };
+    }
+    case 'triwulan':
+      throw new FormatTidakDidukung('laporan triwulan belum tersedia');
+  }
+}
