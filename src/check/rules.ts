@@ -44,8 +44,15 @@ function lokasi(c: Ctx, ...parts: string[]): string {
 }
 
 function childrenSum(c: Ctx, nodes: NodeRenjaData[], amount: (kode: string) => { pagu: number; realisasi?: number } | undefined, doc: string): void {
+  const children = new Map<string, NodeRenjaData[]>();
+  for (const n of nodes) {
+    if (!n.induk || (n.level !== 'kegiatan' && n.level !== 'sub-kegiatan')) continue;
+    const list = children.get(n.induk);
+    if (list) list.push(n);
+    else children.set(n.induk, [n]);
+  }
   for (const parent of nodes) {
-    const kids = nodes.filter((n) => n.induk === parent.kode && (n.level === 'kegiatan' || n.level === 'sub-kegiatan'));
+    const kids = children.get(parent.kode) ?? [];
     if (kids.length === 0 || (parent.level !== 'program' && parent.level !== 'kegiatan')) continue;
     const p = amount(parent.kode);
     const parts = kids.map((k) => amount(k.kode));
@@ -200,16 +207,20 @@ function indicatorRules(c: Ctx): void {
     [...(renstra?.sasaran ?? []).flatMap((s) => s.indikator), ...(renstra?.tujuan ?? []).flatMap((t) => t.indikator)].map((i) => [i.kode, i]),
   );
   const byIndicator = new Map<string, TahunOpdData['realisasi']>();
-  for (const r of c.year.realisasi) byIndicator.set(r.indikator, [...(byIndicator.get(r.indikator) ?? []), r]);
+  for (const r of c.year.realisasi) {
+    const list = byIndicator.get(r.indikator);
+    if (list) list.push(r);
+    else byIndicator.set(r.indikator, [r]);
+  }
   for (const [kode, entries] of byIndicator) {
     const ind = allIndicators.get(kode);
     for (const r of entries) {
-      const where = lokasi(c, 'realisasi', r.triwulan ? `${kode} TW${r.triwulan}` : kode);
+      const where = () => lokasi(c, 'realisasi', r.triwulan ? `${kode} TW${r.triwulan}` : kode);
       if (ind?.satuan === '%' && r.pembilang !== undefined && r.penyebut !== undefined && r.pembilang > r.penyebut) {
         c.out.push({
           aturan: 'pembilang-melebihi-penyebut',
           tingkat: 'galat',
-          lokasi: where,
+          lokasi: where(),
           pesan: `pembilang ${formatAngka(r.pembilang, 0)} lebih besar dari penyebut ${formatAngka(r.penyebut, 0)}`,
           nilai: { pembilang: r.pembilang, penyebut: r.penyebut },
         });
@@ -218,7 +229,7 @@ function indicatorRules(c: Ctx): void {
         c.out.push({
           aturan: 'bukti-kosong',
           tingkat: 'peringatan',
-          lokasi: where,
+          lokasi: where(),
           pesan: `realisasi berstatus ${r.status} tanpa bukti dukung`,
           nilai: {},
         });

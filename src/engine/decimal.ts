@@ -127,8 +127,18 @@ function numberToDecimalString(x: number): string {
   return String(x);
 }
 
+/** Adds without reducing at every step: equal denominators add directly, one reduction at the end. */
 export function sum(values: readonly Rational[]): Rational {
-  return values.reduce((a, b) => a.add(b), Rational.ZERO);
+  let n = 0n;
+  let d = 1n;
+  for (const v of values) {
+    if (v.d === d) n += v.n;
+    else {
+      n = n * v.d + v.n * d;
+      d *= v.d;
+    }
+  }
+  return Rational.of(n, d);
 }
 
 /** Mean of a non-empty list. */

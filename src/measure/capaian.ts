@@ -81,7 +81,7 @@ export interface LaporanCapaian {
 function ukur(k: Konteks, ind: IndikatorData, tahun: number): Pengukuran {
   const data = tahun === k.tahun ? k.data : tahun === k.tahun - 1 ? k.dataLalu : undefined;
   const target = targetIndikator(ind, tahun, data);
-  const realisasi = realisasiIndikator(ukurRenstra(ind), data);
+  const realisasi = realisasiIndikator(ukurRenstra(ind), tahun === k.tahun ? k.entri : tahun === k.tahun - 1 ? k.entriLalu : new Map());
   const c = capaian(target.nilai, realisasi.nilai, ind.polaritas, k.rumusNegatif);
   return { target, realisasi, capaian: c, predikat: predikat(c, k.skala)?.label };
 }
@@ -108,7 +108,7 @@ function barisRenja(k: Konteks, node: NodeRenjaData): BarisProgram {
     indikator: node.indikator.map((ind: IndikatorRenjaData) => {
       const targetNum = ind.targetRenstra ?? ind.target;
       const target: Nilai = targetNum === undefined ? { status: 'belum-diisi' } : ada(Rational.from(targetNum));
-      const realisasi = realisasiIndikator({ kode: ind.kode, agregasi: 'akhir', desimal: 2, pengali: 100 }, k.data).nilai;
+      const realisasi = realisasiIndikator({ kode: ind.kode, agregasi: 'akhir', desimal: 2, pengali: 100 }, k.entri).nilai;
       return {
         kode: ind.kode,
         nama: ind.nama,
@@ -123,18 +123,21 @@ function barisRenja(k: Konteks, node: NodeRenjaData): BarisProgram {
 }
 
 /** Programs supporting a sasaran, each followed by its kegiatan, in Renja order. */
-function programSasaran(k: Konteks, s: SasaranData): BarisProgram[] {
-  const nodes = renjaTerakhir(k.data);
+function programSasaran(k: Konteks, s: SasaranData, kegiatanPerProgram: ReadonlyMap<string, NodeRenjaData[]>, programs: readonly NodeRenjaData[]): BarisProgram[] {
   const rows: BarisProgram[] = [];
-  for (const program of nodes.filter((n) => n.level === 'program' && n.sasaran.includes(s.kode))) {
+  for (const program of programs.filter((n) => n.sasaran.includes(s.kode))) {
     rows.push(barisRenja(k, program));
-    for (const kegiatan of nodes.filter((n) => n.level === 'kegiatan' && n.induk === program.kode)) rows.push(barisRenja(k, kegiatan));
+    for (const kegiatan of kegiatanPerProgram.get(program.kode) ?? []) rows.push(barisRenja(k, kegiatan));
   }
   return rows;
 }
 
 export function hitungCapaian(dataset: Dataset, opdSlug: string, tahun: number): LaporanCapaian {
   const k = konteks(dataset, opdSlug, tahun);
+  const nodes = renjaTerakhir(k.data);
+  const programs = nodes.filter((n) => n.level === 'program');
+  const kegiatanPerProgram = new Map<string, NodeRenjaData[]>();
+  for (const n of nodes) if (n.level === 'kegiatan' && n.induk) kegiatanPerProgram.set(n.induk, [...(kegiatanPerProgram.get(n.induk) ?? []), n]);
   const sasaran = [...k.renstra.sasaran]
     .sort((a, b) => a.nomor - b.nomor)
     .map((s): SasaranCapaian => {
@@ -149,7 +152,7 @@ export function hitungCapaian(dataset: Dataset, opdSlug: string, tahun: number):
         predikat: predikat(c, k.skala)?.label,
         capaianLalu: rataRata(indikator.map((i) => i.lalu.capaian)),
         capaianAkhir: rataRata(indikator.map((i) => i.akhir.capaian)),
-        program: programSasaran(k, s),
+        program: programSasaran(k, s, kegiatanPerProgram, programs),
       };
     });
   const mean = rataRata(sasaran.map((s) => s.capaian));
@@ -180,7 +183,7 @@ export function hitungCapaian(dataset: Dataset, opdSlug: string, tahun: number):
       };
     });
 
-  const renja = renjaTerakhir(k.data);
+  const renja = nodes;
   return {
     pemda: dataset.pemda.slug,
     opd: opdSlug,

@@ -43,6 +43,23 @@ export interface Konteks {
   renstra: RenstraData;
   skala: Skala;
   rumusNegatif: RumusNegatif;
+  /** Verified and approved entries of the year and of the year before, by indicator code. */
+  entri: EntriPerIndikator;
+  entriLalu: EntriPerIndikator;
+}
+
+export type EntriPerIndikator = ReadonlyMap<string, RealisasiData[]>;
+
+/** Groups a year's countable entries by indicator once, instead of scanning them per indicator. */
+export function entriPerIndikator(data: TahunOpdData | undefined): EntriPerIndikator {
+  const map = new Map<string, RealisasiData[]>();
+  for (const r of data?.realisasi ?? []) {
+    if (!FINAL_STATUS.has(r.status)) continue;
+    const list = map.get(r.indikator);
+    if (list) list.push(r);
+    else map.set(r.indikator, [r]);
+  }
+  return map;
 }
 
 export function konteks(dataset: Dataset, opdSlug: string, tahun: number): Konteks {
@@ -51,12 +68,15 @@ export function konteks(dataset: Dataset, opdSlug: string, tahun: number): Konte
   const renstra = opd.renstra.find((r) => r.periodeAwal <= tahun && tahun <= r.periodeAkhir);
   if (!renstra) throw new NotFoundError(`tidak ada Renstra ${opd.slug} yang mencakup tahun ${tahun}`);
   const data = opd.tahun.find((t) => t.tahun === tahun) ?? emptyYear(tahun);
+  const dataLalu = opd.tahun.find((t) => t.tahun === tahun - 1);
   return {
     dataset,
     opd,
     tahun,
     data,
-    dataLalu: opd.tahun.find((t) => t.tahun === tahun - 1),
+    dataLalu,
+    entri: entriPerIndikator(data),
+    entriLalu: entriPerIndikator(dataLalu),
     renstra,
     skala: dataset.pemda.pengaturan.skala,
     rumusNegatif: dataset.pemda.pengaturan.rumusNegatif,
@@ -129,8 +149,8 @@ export function ukurRenstra(ind: IndikatorData): IndikatorUkur {
 }
 
 /** Yearly realisasi: a whole-year entry when there is one, else the quarters combined by the indicator's method. */
-export function realisasiIndikator(ind: IndikatorUkur, data: TahunOpdData | undefined): RealisasiTahun {
-  const entri = (data?.realisasi ?? []).filter((r) => r.indikator === ind.kode && FINAL_STATUS.has(r.status));
+export function realisasiIndikator(ind: IndikatorUkur, entriTahun: EntriPerIndikator): RealisasiTahun {
+  const entri = entriTahun.get(ind.kode) ?? [];
   if (entri.length === 0) return { nilai: BELUM_DIISI, mentah: BELUM_DIISI, entri };
   const tahunan = entri.find((r) => r.triwulan === undefined);
   let mentah: Nilai;

@@ -64,7 +64,7 @@ for (const kind of testDatabases()) {
     it('the summary page renders the figures in Indonesian format', async () => {
       const r = await app.inject('/');
       assert.equal(r.statusCode, 200);
-      assert.match(r.headers['content-type'] ?? '', /text\/html/);
+      assert.match(String(r.headers['content-type']), /text\/html/);
       assert.ok(r.body.includes('<html lang="id">'));
       // Other test files may have stored other pemda first; the page shows the first one.
       assert.ok(r.body.includes('SIKIPER'));

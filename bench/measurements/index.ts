@@ -1,0 +1,11 @@
+/**
+ * The measurements `npm run bench` runs, in this order. To add one: write a `Measurement` in this
+ * folder (see harness.ts) and list it here; it gets its own process and its own table row(s).
+ */
+import type { Measurement } from '../harness.ts';
+import { cekKabupaten } from './check.ts';
+import { generateKabupaten } from './generate.ts';
+import { parseKabupaten } from './parse.ts';
+import { recomputeSatuTahun, recomputeSemuaTahun } from './recompute.ts';
+
+export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten];
