@@ -62,24 +62,16 @@ const ALIGN = {
 const TABLE_TEXT = 'TableText';
 const TABLE_TEXT_SMALL = 'TableTextSmall';
 
-interface RunStyle {
-  sizePt?: number;
-  bold?: boolean;
-  italic?: boolean;
-}
-
 // Only what differs from the paragraph's style is written: a long table has thousands of runs,
 // and every attribute on them costs render time and file size.
-function runs(content: Inline, style: RunStyle = {}): TextRun[] {
+function runs(content: Inline, allBold = false): TextRun[] {
   return inlineRuns(content).map((r) => {
-    const bold = r.bold === true || style.bold === true;
-    const italics = r.italic === true || style.italic === true;
+    const bold = allBold || r.bold === true;
     return new TextRun({
       text: r.text,
       ...(bold ? { bold } : {}),
-      ...(italics ? { italics } : {}),
+      ...(r.italic === true ? { italics: true } : {}),
       ...(r.underline === true ? { underline: {} } : {}),
-      ...(style.sizePt !== undefined ? { size: halfPt(style.sizePt) } : {}),
     });
   });
 }
@@ -378,7 +370,7 @@ function table(block: TableBlock, section: Section): FileChild[] {
             new Paragraph({
               style: paragraphStyle,
               ...(align !== 'left' ? { alignment: ALIGN[align] } : {}),
-              children: runs(cell.content, { bold: (cell.bold ?? false) || isHeader }),
+              children: runs(cell.content, (cell.bold ?? false) || isHeader),
             }),
           ],
         }),
