@@ -15,7 +15,7 @@ import { hitungCapaian } from '../measure/capaian.ts';
 import { NotFoundError } from '../measure/konteks.ts';
 import { anggaranJson, capaianJson } from '../measure/present.ts';
 import { buildApp } from '../server/app.ts';
-import { buatDokumen, FORMAT_DOKUMEN, JENIS_DOKUMEN, type FormatDokumen, type JenisDokumen } from '../report/index.ts';
+import { buatDokumen, FORMAT_DOKUMEN, FormatTidakDidukung, JENIS_DOKUMEN, type FormatDokumen, type JenisDokumen } from '../report/index.ts';
 import { anggaranText, capaianText, temuanText } from './views.ts';
 
 /** The reference dataset loaded into an empty database by `serve`. */
@@ -156,13 +156,15 @@ export function buildProgram(): Command {
       if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('versi harus bilangan bulat 0 atau lebih');
       return n;
     })
-    .action(async (jenis: string, o: { pemda: string; opd: string; tahun: number; format: string; out: string; versi?: number }) => {
+    .option('--triwulan <n>', 'laporan triwulan: sampai triwulan ke- (bawaan 4)', Number)
+    .action(async (jenis: string, o: { pemda: string; opd: string; tahun: number; format: string; out: string; versi?: number; triwulan?: number }) => {
       if (!(JENIS_DOKUMEN as readonly string[]).includes(jenis)) throw new UsageError(`jenis dokumen "${jenis}" tidak dikenal; pilih ${JENIS_DOKUMEN.join(', ')}`);
       if (!(FORMAT_DOKUMEN as readonly string[]).includes(o.format)) throw new UsageError(`format "${o.format}" tidak dikenal; pilih ${FORMAT_DOKUMEN.join(', ')}`);
+      if (o.triwulan !== undefined && ![1, 2, 3, 4].includes(o.triwulan)) throw new UsageError('triwulan harus 1, 2, 3 atau 4');
       await withDatabase(async (database) => {
         const d = await pemdaDataset(database, o.pemda);
         const started = performance.now();
-        const out = await buatDokumen(d, { jenis: jenis as JenisDokumen, format: o.format as FormatDokumen, opd: o.opd, tahun: o.tahun, versi: o.versi });
+        const out = await buatDokumen(d, { jenis: jenis as JenisDokumen, format: o.format as FormatDokumen, opd: o.opd, tahun: o.tahun, versi: o.versi, triwulan: o.triwulan as 1 | 2 | 3 | 4 | undefined });
         await writeFile(o.out, out.isi);
         print(`${out.namaBerkas} ditulis ke ${o.out} (${(out.isi.length / 1024).toFixed(0)} KB, ${Math.round(performance.now() - started)} ms)${out.placeholder.length ? `; ${out.placeholder.length} bagian narasi belum diisi` : ''}`);
       });
@@ -205,7 +207,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`dataset tidak sah, tidak ada yang diubah:\n${e.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
       return 1;
     }
-    if (e instanceof UsageError || e instanceof NotFoundError) {
+    if (e instanceof UsageError || e instanceof NotFoundError || e instanceof FormatTidakDidukung) {
       process.stderr.write(`galat: ${e.message}\n`);
       return 1;
     }

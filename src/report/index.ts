@@ -8,6 +8,7 @@ import { daftarPlaceholder, susunLkjip } from './lkjip.ts';
 import type { ReportDocument } from './model.ts';
 import { renderPdf } from './pdf.ts';
 import { susunPk } from './pk.ts';
+import { buatTriwulanXlsx } from './triwulan.ts';
 
 export const JENIS_DOKUMEN = ['lkjip', 'pk', 'triwulan'] as const;
 export type JenisDokumen = (typeof JENIS_DOKUMEN)[number];
@@ -31,6 +32,8 @@ export interface PermintaanDokumen {
   tahun: number;
   /** PK version; the latest when absent. */
   versi?: number | undefined;
+  /** For the quarterly workbook: quarters up to this one (default 4). */
+  triwulan?: 1 | 2 | 3 | 4 | undefined;
 }
 
 export interface Dokumen {
@@ -48,7 +51,7 @@ async function render(model: ReportDocument, format: FormatDokumen): Promise<Buf
     case 'pdf':
       return renderPdf(model);
     case 'xlsx':
-      throw new FormatTidakDidukung('dokumen ini dibuat sebagai docx atau pdf');
+      throw new FormatTidakDidukung('LKJIP dan Perjanjian Kinerja dibuat sebagai docx atau pdf');
   }
 }
 
@@ -64,6 +67,7 @@ export async function buatDokumen(d: Dataset, q: PermintaanDokumen): Promise<Dok
       return { isi: await render(model, q.format), mime: MIME[q.format], namaBerkas, placeholder: daftarPlaceholder(model) };
     }
     case 'triwulan':
-      throw new FormatTidakDidukung('laporan triwulan belum tersedia');
+      if (q.format !== 'xlsx') throw new FormatTidakDidukung('laporan monitoring triwulan dibuat sebagai xlsx');
+      return { isi: await buatTriwulanXlsx(d, q.opd, q.tahun, q.triwulan), mime: MIME.xlsx, namaBerkas, placeholder: [] };
   }
 }

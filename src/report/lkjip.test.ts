@@ -170,3 +170,37 @@ describe('Perjanjian Kinerja Paser 2023 read back', () => {
     await assert.rejects(buatDokumen(d, { jenis: 'pk', format: 'docx', opd: 'disnakertrans', tahun: 2023, versi: 7 }), /versi 7/);
   });
 });
+
+describe('quarterly monitoring workbook Paser 2023 read back', () => {
+  it('realisasi against quarterly targets and budget absorption, numbers as numbers, frozen headers', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const d = await loadDataset(FIXTURE);
+    const out = await buatDokumen(d, { jenis: 'triwulan', format: 'xlsx', opd: 'disnakertrans', tahun: 2023 });
+    assert.equal(out.namaBerkas, 'TRIWULAN-paser-disnakertrans-2023.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out.isi as unknown as ArrayBuffer);
+    const kinerja = wb.getWorksheet('Kinerja');
+    const anggaran = wb.getWorksheet('Anggaran');
+    assert.ok(kinerja && anggaran);
+    assert.equal(kinerja.views[0]?.state, 'frozen');
+    assert.equal((kinerja.views[0] as { ySplit?: number }).ySplit, 3);
+    const header = kinerja.getRow(3).values as unknown[];
+    assert.ok(header.includes('Realisasi TW3') && header.includes('Capaian (%)'));
+    const iku1 = kinerja.getRows(4, kinerja.rowCount - 3)?.find((r) => r.getCell(1).value === 'IKU-1');
+    assert.ok(iku1);
+    const col = (name: string) => header.indexOf(name);
+    // TW3 = 18/27 x 100, TW4 = 22/58 x 100; the year is their mean with TW1 and TW2 (26,15), capaian 87,17.
+    assert.equal(iku1.getCell(col('Realisasi TW3')).value, 66.67);
+    assert.equal(iku1.getCell(col('Realisasi TW4')).value, 37.93);
+    assert.equal(iku1.getCell(col('Realisasi Tahunan')).value, 26.15);
+    assert.equal(iku1.getCell(col('Capaian (%)')).value, 87.17);
+    assert.equal(iku1.getCell(col('Capaian (%)')).numFmt, '#,##0.00');
+    const total = anggaran.getRows(4, anggaran.rowCount - 3)?.find((r) => r.getCell(2).value === 'Total');
+    assert.ok(total);
+    assert.equal(total.getCell(4).value, 18_820_531_793);
+    assert.equal(total.getCell(5).value, 17_955_479_873);
+    assert.equal(total.getCell(7).value, 95.4);
+    assert.equal(total.getCell(4).numFmt, '#,##0');
+    await assert.rejects(buatDokumen(d, { jenis: 'triwulan', format: 'pdf', opd: 'disnakertrans', tahun: 2023 }), /xlsx/);
+  });
+});
