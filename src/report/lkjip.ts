@@ -466,7 +466,7 @@ function tabelCapaianIku(x: Ctx, caption: string): Block {
   body.push([c('Rata-rata Capaian Kinerja', { colSpan: 5, bold: true }), num(pct(x.cap.rataRata.capaian), { bold: true }), c(x.cap.rataRata.predikat ?? '-', { bold: true })]);
   return tabel(
     caption,
-    [{ width: 0.45, align: 'center' }, { width: 2.4 }, { width: 2.5 }, { width: 1.05, align: 'right' }, { width: 1.3, align: 'right' }, { width: 1.2, align: 'right' }, { width: 1.35 }],
+    [{ width: 0.55, align: 'center' }, { width: 2.35 }, { width: 2.45 }, { width: 1.05, align: 'right' }, { width: 1.3, align: 'right' }, { width: 1.2, align: 'right' }, { width: 1.35 }],
     [[c('No'), c('Sasaran'), c('Indikator Sasaran'), c('Target'), c('Realisasi'), c('Capaian'), c('Predikat')]],
     body,
   );
@@ -609,8 +609,8 @@ function babIIIAnggaran(x: Ctx, next: number): Block[] {
     p(`Realisasi anggaran terhadap program, kegiatan dan sub kegiatan ${x.opd.nama} Tahun Anggaran ${x.tahun} disajikan pada tabel 3.${t316}.`),
     tabel(
       `Tabel 3.${t316} Realisasi Anggaran ${x.opd.nama}`,
-      [{ width: 1.6 }, { width: 4.4 }, { width: 1.6, align: 'right' }, { width: 1.6, align: 'right' }, { width: 0.9, align: 'right' }],
-      [[c('Kode'), c('Program / Kegiatan / Sub Kegiatan'), c('Pagu Anggaran (Rp)'), c('Realisasi Anggaran (Rp)'), c('Capaian (%)')]],
+      [{ width: 2.15 }, { width: 4.1 }, { width: 1.65, align: 'right' }, { width: 1.65, align: 'right' }, { width: 0.95, align: 'right' }],
+      [[c('Kode'), c('Program / Kegiatan / Sub Kegiatan'), c('Pagu Anggaran (Rp)'), c('Realisasi Anggaran (Rp)'), c('%')]],
       body,
       { source: 'Sumber : DPA dan laporan realisasi anggaran, diolah', small: true },
     ),
