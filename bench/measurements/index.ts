@@ -7,5 +7,6 @@ import { cekKabupaten } from './check.ts';
 import { generateKabupaten } from './generate.ts';
 import { parseKabupaten } from './parse.ts';
 import { recomputeSatuTahun, recomputeSemuaTahun } from './recompute.ts';
+import { lkjipReferensi, lkjipSintetis } from './report.ts';
 
-export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten];
+export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten, lkjipReferensi, lkjipSintetis];
