@@ -15,6 +15,7 @@
  * (`Prng.fork`), so the same seed always gives the same dataset.
  */
 import { DATASET_FORMAT, DATASET_VERSION } from '../dataset/schema.ts';
+import { SKALA_EMPAT_TINGKAT } from '../engine/skala.ts';
 import type {
   AnggaranVersiData,
   Dataset,
@@ -101,15 +102,8 @@ export interface OpsiPemda extends Partial<UkuranPemda> {
 /** The smallest OPD-year the generator can shape: one tujuan and one sasaran indicator, one program > kegiatan > sub kegiatan. */
 export const INDIKATOR_MINIMUM = 5;
 
-const SKALA: PemdaData['pengaturan']['skala'] = {
-  nama: 'Skala Ordinal Pengukuran Capaian Kinerja',
-  bands: [
-    { min: 85, label: 'Sangat Berhasil', warna: '#1a9850' },
-    { min: 70, label: 'Berhasil', warna: '#91cf60' },
-    { min: 55, label: 'Cukup Berhasil', warna: '#fdae61' },
-    { min: 0, label: 'Kurang Berhasil', warna: '#d73027' },
-  ],
-};
+/** The reference dataset's four-band scale. */
+const SKALA: PemdaData['pengaturan']['skala'] = { nama: SKALA_EMPAT_TINGKAT.nama, bands: SKALA_EMPAT_TINGKAT.bands.map((b) => ({ ...b })) };
 
 // ---------------------------------------------------------------- small helpers
 
