@@ -15,6 +15,8 @@ import { hitungCapaian } from '../measure/capaian.ts';
 import { NotFoundError } from '../measure/konteks.ts';
 import { anggaranJson, capaianJson } from '../measure/present.ts';
 import { buildApp } from '../server/app.ts';
+import { buatPenggunaDemo } from '../auth/demo.ts';
+import { adaPengguna } from '../auth/pengguna.ts';
 import { buatDokumen, FORMAT_DOKUMEN, FormatTidakDidukung, JENIS_DOKUMEN, type FormatDokumen, type JenisDokumen } from '../report/index.ts';
 import { anggaranText, capaianText, temuanText } from './views.ts';
 
@@ -51,6 +53,20 @@ async function pemdaDataset(database: Database, slug: string): Promise<Dataset> 
 
 const print = (s: string) => process.stdout.write(`${s}\n`);
 const printJson = (v: unknown) => print(JSON.stringify(v, null, 2));
+
+/**
+ * The reference pemda without any account gets the demo accounts, so that a fresh `serve` can
+ * be signed into. The password is SIKIPER_DEMO_PASSWORD, or a random one shown only now.
+ */
+async function siapkanPenggunaDemo(database: Database): Promise<void> {
+  const slug = 'paser';
+  if (!(await listPemda(database.db)).some((p) => p.slug === slug) || (await adaPengguna(database.db, slug))) return;
+  const fromEnv = process.env.SIKIPER_DEMO_PASSWORD;
+  const { username, sandi } = await buatPenggunaDemo(database.db, { pemda: slug, ...(fromEnv ? { sandi: fromEnv } : {}) });
+  print('PERINGATAN: akun DEMO dibuat untuk pemda paser. Jangan dipakai untuk data sungguhan; nonaktifkan sebelum produksi.');
+  print(`  username: ${username.join(', ')}`);
+  print(fromEnv ? '  kata sandi: nilai SIKIPER_DEMO_PASSWORD' : `  kata sandi (hanya ditampilkan sekali): ${sandi}`);
+}
 
 export function buildProgram(): Command {
   const program = new Command('sikiper')
@@ -185,6 +201,7 @@ export function buildProgram(): Command {
         await saveDataset(database.db, await readDatasetFiles(DEMO_DATASET));
         print('basis data kosong: data contoh Kabupaten Paser 2023 dimuat');
       }
+      await siapkanPenggunaDemo(database);
       const app = buildApp(database);
       const shutdown = () => {
         void app.close().then(() => database.close());

@@ -1027,3 +1027,4 @@ export const tenantTables = [
   tindakLanjut,
   penghargaan,
 ] as const;
+export * from './schema-app.ts';

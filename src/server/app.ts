@@ -1,88 +1,146 @@
 /**
- * The HTTP server: health, the computed SAKIP tables as JSON, and a read-only summary page.
- * Routes are thin: validate params -> load the pemda's data -> engine -> presenter.
+ * The HTTP server. Routes are thin: session gate (sesi.ts) -> zod validation (schemas.ts) ->
+ * the policy and one workflow command or query -> a presenter. Every permission is decided in
+ * src/policy; every change is a command in src/workflow that writes its audit rows in its own
+ * transaction.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cekDataset } from '../check/rules.ts';
+import { UKURAN_BUKTI_MAKS } from '../db/schema-app.ts';
 import type { Database } from '../db/client.ts';
-import { listPemda, loadDataset } from '../db/dataset-repository.ts';
-import { hitungAnggaran } from '../measure/anggaran.ts';
-import { hitungCapaian } from '../measure/capaian.ts';
-import { NotFoundError } from '../measure/konteks.ts';
-import { anggaranJson, capaianJson } from '../measure/present.ts';
-import { halamanRingkasan } from './html.ts';
-
-const Params = z.strictObject({
-  pemda: z.string().regex(/^[a-z0-9-]{1,64}$/),
-  opd: z.string().regex(/^[a-z0-9-]{1,64}$/),
-  tahun: z.coerce.number().int().min(1990).max(2100),
-});
+import { pasangPenanganGalat, ValidasiGagal } from './errors.ts';
+import { routesAuth } from './routes/auth.ts';
+import { routesEntri } from './routes/entri.ts';
+import { routesLaporan } from './routes/laporan.ts';
+import { pasangWeb, routesRingkasan } from './routes/web.ts';
+import { Health } from './schemas.ts';
+import { pasangGerbangSesi, type OpsiSesi } from './sesi.ts';
 
 const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-export function buildApp(database: Database, options: { logger?: boolean } = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-  app.addHook('onSend', async (_req, reply) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+export interface AppOptions {
+  logger?: boolean;
+  /** The clock for sessions, lockouts, deadlines and audit times; tests move it. */
+  clock?: () => Date;
+  /** Sign-in attempts per IP; default 10 per minute. */
+  batasMasuk?: { max: number; timeWindow: number | string };
+  /** Secure cookies even on plain HTTP; default SIKIPER_COOKIE_SECURE=1. */
+  cookieSecure?: boolean;
+  /** Other origins allowed to write, e.g. a development UI server; default SIKIPER_ALLOWED_ORIGINS (comma-separated). */
+  originLain?: string[];
+  /** Trust X-Forwarded-* from a reverse proxy; default SIKIPER_TRUST_PROXY=1. */
+  trustProxy?: boolean;
+  /** The built web UI; false to never serve it. Default web/dist. */
+  webDist?: string | false;
+}
+
+const LOCALE = z.locales.id();
+
+/**
+ * Validates requests with the route's zod schema and Indonesian messages (a message a schema
+ * sets itself wins). The returned error is an Error, so Fastify passes it to the error handler as is.
+ */
+function validatorCompiler({ schema }: { schema: unknown }) {
+  const zod = schema as z.ZodType;
+  return (data: unknown) => {
+    const result = zod.safeParse(data, { error: LOCALE.localeError });
+    if (result.success) return { value: result.data };
+    return { error: new ValidasiGagal(result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))) };
+  };
+}
+
+export function buildApp(database: Database, options: AppOptions = {}): FastifyInstance {
+  const env = process.env;
+  const opsi: OpsiSesi = {
+    sekarang: options.clock ?? (() => new Date()),
+    cookieSecure: options.cookieSecure ?? env.SIKIPER_COOKIE_SECURE === '1',
+    originLain: options.originLain ?? (env.SIKIPER_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
+  };
+  const webDist = options.webDist ?? WEB_DIST;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? env.SIKIPER_TRUST_PROXY === '1',
+    // Audit rows name the request; ids must be unique across processes and not chosen by the client.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  pasangPenanganGalat(app);
+
+  app.addHook('onSend', async (req, reply) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
+    reply.header('x-request-id', req.id);
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number }, _req, reply) => {
-    if (error instanceof NotFoundError) return reply.code(404).send({ error: 'tidak-ditemukan', message: error.message });
-    if (error instanceof z.ZodError) {
-      return reply.code(400).send({ error: 'masukan-tidak-sah', issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
-    }
-    if (error.statusCode && error.statusCode < 500) return reply.code(error.statusCode).send({ error: 'permintaan-tidak-sah', message: error.message });
-    app.log.error(error);
-    return reply.code(500).send({ error: 'galat-server', message: 'terjadi galat di server' });
+  void app.register(fastifyCookie);
+  void app.register(fastifyRateLimit, { global: false });
+  void app.register(fastifyMultipart, { limits: { fileSize: UKURAN_BUKTI_MAKS, files: 1 } });
+  void app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'SIKIPER API',
+        description:
+          'Sistem Informasi Kinerja Perangkat Daerah. Masuk dengan POST /api/auth/login (cookie sikiper_sesi); setiap permintaan selain GET ' +
+          'menyertakan header x-csrf-token dari jawaban login atau GET /api/me.',
+        version: '1',
+      },
+      components: { securitySchemes: { sesi: { type: 'apiKey', in: 'cookie', name: 'sikiper_sesi' } } },
+      security: [{ sesi: [] }],
+    },
+    transform: createJsonSchemaTransform({ skipList: [] }),
+    transformObject: jsonSchemaTransformObject,
   });
+  void app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  async function dataset(pemda: string) {
-    const d = await loadDataset(database.db, pemda);
-    if (!d) throw new NotFoundError(`pemda "${pemda}" tidak ada`);
-    return d;
-  }
+  void app.register(async (api) => {
+    pasangGerbangSesi(api, database.db, opsi);
+    const typed = api.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/api/health', async (_req, reply) => {
-    try {
-      await database.db.execute(sql`select 1`);
-      return { status: 'ok', database: { kind: database.kind, status: 'ok' } };
-    } catch (e) {
-      return reply.code(503).send({ status: 'gagal', database: { kind: database.kind, status: 'gagal', message: (e as Error).message } });
-    }
+    typed.get(
+      '/api/health',
+      { config: { publik: true }, schema: { tags: ['sistem'], summary: 'Kesehatan server dan basis data', security: [], response: { 200: Health, 503: Health } } },
+      async (_req, reply) => {
+        try {
+          await database.db.execute(sql`select 1`);
+          return { status: 'ok', database: { kind: database.kind, status: 'ok' } };
+        } catch {
+          return reply.code(503).send({ status: 'gagal', database: { kind: database.kind, status: 'gagal' } });
+        }
+      },
+    );
+    typed.get('/api/openapi.json', { config: { publik: true }, schema: { hide: true } }, () => Promise.resolve(app.swagger()));
+
+    await api.register(routesAuth(database, { ...opsi, batasMasuk: options.batasMasuk ?? { max: 10, timeWindow: '1 minute' } }));
+    await api.register(routesLaporan(database));
+    await api.register(routesEntri(database, opsi.sekarang));
+    await api.register(routesRingkasan(database, webDist));
   });
-
-  app.get('/api/pemda', async () => ({ pemda: await listPemda(database.db) }));
-
-  app.get('/api/pemda/:pemda/opd/:opd/tahun/:tahun/capaian', async (req) => {
-    const p = Params.parse(req.params);
-    return capaianJson(hitungCapaian(await dataset(p.pemda), p.opd, p.tahun));
-  });
-
-  app.get('/api/pemda/:pemda/opd/:opd/tahun/:tahun/anggaran', async (req) => {
-    const p = Params.parse(req.params);
-    return anggaranJson(hitungAnggaran(await dataset(p.pemda), p.opd, p.tahun));
-  });
-
-  app.get('/api/pemda/:pemda/opd/:opd/tahun/:tahun/check', async (req) => {
-    const p = Params.parse(req.params);
-    const temuan = cekDataset(await dataset(p.pemda), { opd: p.opd, tahun: p.tahun });
-    return { jumlah: temuan.length, temuan };
-  });
-
-  app.get('/', async (_req, reply) => {
-    const list = await listPemda(database.db);
-    const first = list[0];
-    const d = first ? await loadDataset(database.db, first.slug) : undefined;
-    return reply.type('text/html; charset=utf-8').send(halamanRingkasan(d));
-  });
+  pasangWeb(app, webDist);
 
   return app;
 }

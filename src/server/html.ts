@@ -69,3 +69,14 @@ th{background:#f6f8fa;text-align:left}.num{text-align:right;white-space:nowrap}.
 <body><header><h1>SIKIPER${d ? ` — ${esc(d.pemda.nama)}` : ''}</h1><p>Sistem Informasi Kinerja Perangkat Daerah</p></header>
 <main>${body}</main></body></html>`;
 }
+
+/** Shown at / to a visitor without a session when the web UI is not built. */
+export function halamanMasuk(): string {
+  return `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>SIKIPER</title>
+<style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:700px;padding:1rem;color:#1f2328}code{background:#f6f8fa;padding:.1rem .3rem}</style></head>
+<body><header><h1>SIKIPER</h1><p>Sistem Informasi Kinerja Perangkat Daerah</p></header>
+<main><p>Silakan masuk. Antarmuka web belum dibangun (<code>web/dist</code> tidak ada); gunakan API:
+<code>POST /api/auth/login</code>. Dokumentasi API ada di <a href="/api/docs">/api/docs</a>.</p></main></body></html>`;
+}

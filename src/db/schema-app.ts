@@ -1,0 +1,272 @@
+/**
+ * Tables of the web application: users and their roles, sessions, the audit log, the
+ * verification trail of realisasi, evidence files and quarterly deadlines.
+ *
+ * Same tenancy rules as schema.ts: every table carries `pemda_id`, its primary key starts with
+ * it and every foreign key between these tables includes it.
+ *
+ * OPDs, units and indicators are referred to by slug and code, not by row id: `saveDataset`
+ * replaces a pemda's documents wholesale (new row ids) on every import, and role
+ * assignments, deadlines, comments and evidence must survive a re-import of the plan they
+ * refer to. The application checks those codes when it writes them.
+ *
+ * This module imports `pemda` from schema.ts, which re-exports this module: the references sit
+ * inside the key callbacks, which Drizzle calls only after both modules are loaded.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  customType,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { pemda } from './schema.ts';
+
+export const PERAN = ['admin-pemda', 'perencana', 'kepala-unit', 'kepala-opd', 'keuangan', 'inspektorat', 'pimpinan'] as const;
+export const AKSI_VERIFIKASI = ['ajukan', 'verifikasi', 'setujui', 'tolak'] as const;
+export const MIME_BUKTI = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+/** Largest evidence file, in bytes. */
+export const UKURAN_BUKTI_MAKS = 5 * 1024 * 1024;
+
+export const peranEnum = pgEnum('peran', PERAN);
+export const aksiVerifikasiEnum = pgEnum('aksi_verifikasi', AKSI_VERIFIKASI);
+
+/** node-postgres returns bytea as a Buffer, PGlite as a Uint8Array: both become a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+const waktu = (name: string) => timestamp(name, { withTimezone: true });
+
+function pemdaKeys(table: string, t: { pemdaId: AnyPgColumn; id: AnyPgColumn }, onDelete: 'cascade' | 'restrict' = 'cascade') {
+  return [
+    primaryKey({ name: `${table}_pkey`, columns: [t.pemdaId, t.id] }),
+    foreignKey({ name: `${table}_pemda_fk`, columns: [t.pemdaId], foreignColumns: [pemda.id] }).onDelete(onDelete),
+  ];
+}
+
+// ---------------------------------------------------------------- users, roles, sessions
+
+/**
+ * A person who signs in. `username` is unique across all pemda because the login form does
+ * not ask for the pemda: the account names it.
+ */
+export const pengguna = pgTable(
+  'pengguna',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    username: text('username').notNull(),
+    nama: text('nama').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    aktif: boolean('aktif').notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: waktu('locked_until'),
+    createdAt: waktu('created_at').notNull().defaultNow(),
+    updatedAt: waktu('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    ...pemdaKeys('pengguna', t),
+    unique('pengguna_username_uq').on(t.username),
+    check('pengguna_username_ck', sql`${t.username} ~ '^[a-z0-9][a-z0-9._-]{2,63}$'`),
+    check('pengguna_failed_logins_ck', sql`${t.failedLogins} >= 0`),
+  ],
+);
+
+/**
+ * One role of a user. Roles that act for one OPD name it; `kepala-unit` also names the unit.
+ * A user may hold several rows (a head of two units, a planner of two OPDs).
+ */
+export const peranPengguna = pgTable(
+  'peran_pengguna',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    penggunaId: uuid('pengguna_id').notNull(),
+    peran: peranEnum('peran').notNull(),
+    opdSlug: text('opd_slug'),
+    unitKode: text('unit_kode'),
+    createdAt: waktu('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    ...pemdaKeys('peran_pengguna', t),
+    foreignKey({ name: 'peran_pengguna_pengguna_fk', columns: [t.pemdaId, t.penggunaId], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('cascade'),
+    unique('peran_pengguna_uq').on(t.pemdaId, t.penggunaId, t.peran, t.opdSlug, t.unitKode).nullsNotDistinct(),
+    check(
+      'peran_pengguna_lingkup_ck',
+      sql`case ${t.peran}
+        when 'kepala-unit' then ${t.opdSlug} is not null and ${t.unitKode} is not null
+        when 'perencana' then ${t.opdSlug} is not null and ${t.unitKode} is null
+        when 'kepala-opd' then ${t.opdSlug} is not null and ${t.unitKode} is null
+        when 'keuangan' then ${t.opdSlug} is not null and ${t.unitKode} is null
+        else ${t.opdSlug} is null and ${t.unitKode} is null end`,
+    ),
+  ],
+);
+
+/**
+ * A signed-in session. The cookie holds a random token; the table holds its SHA-256, so a
+ * leaked table does not yield usable cookies. Stored in the database so that several server
+ * processes behind one PostgreSQL share sessions.
+ */
+export const sesi = pgTable(
+  'sesi',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    /** Hex SHA-256 of the cookie token. */
+    id: text('id').notNull(),
+    penggunaId: uuid('pengguna_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: waktu('created_at').notNull(),
+    /** Idle expiry, pushed forward on use but never past created_at + the absolute lifetime. */
+    expiresAt: waktu('expires_at').notNull(),
+  },
+  (t) => [
+    ...pemdaKeys('sesi', t),
+    unique('sesi_id_uq').on(t.id),
+    foreignKey({ name: 'sesi_pengguna_fk', columns: [t.pemdaId, t.penggunaId], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('cascade'),
+    index('sesi_pengguna_idx').on(t.pemdaId, t.penggunaId),
+    index('sesi_expires_idx').on(t.expiresAt),
+  ],
+);
+
+// ---------------------------------------------------------------- audit
+
+/**
+ * Append-only record of every change of recorded data, one row per changed field, written in
+ * the transaction of the change. Migration 0001 adds a trigger that refuses UPDATE and DELETE,
+ * so a pemda with history cannot be deleted either (its foreign key restricts).
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    /** Null for changes made by the system itself (seeding). */
+    penggunaId: uuid('pengguna_id'),
+    at: waktu('at').notNull(),
+    entity: text('entity').notNull(),
+    /** Natural key of the changed record, e.g. `disnakertrans/2024/1/IKU-1` for a realisasi. */
+    entityKey: text('entity_key').notNull(),
+    field: text('field').notNull(),
+    oldValue: jsonb('old_value'),
+    newValue: jsonb('new_value'),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    ...pemdaKeys('audit_log', t, 'restrict'),
+    foreignKey({ name: 'audit_log_pengguna_fk', columns: [t.pemdaId, t.penggunaId], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('restrict'),
+    index('audit_log_entity_idx').on(t.pemdaId, t.entity, t.entityKey, t.at),
+  ],
+);
+
+// ---------------------------------------------------------------- realisasi workflow
+
+/** Who moved a realisasi entry through the verification workflow, when, and why. */
+export const komentarVerifikasi = pgTable(
+  'komentar_verifikasi',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    opdSlug: text('opd_slug').notNull(),
+    tahun: integer('tahun').notNull(),
+    indikatorKode: text('indikator_kode').notNull(),
+    triwulan: smallint('triwulan').notNull(),
+    aksi: aksiVerifikasiEnum('aksi').notNull(),
+    komentar: text('komentar'),
+    penggunaId: uuid('pengguna_id').notNull(),
+    pada: waktu('pada').notNull(),
+  },
+  (t) => [
+    ...pemdaKeys('komentar_verifikasi', t),
+    foreignKey({ name: 'komentar_verifikasi_pengguna_fk', columns: [t.pemdaId, t.penggunaId], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete(
+      'restrict',
+    ),
+    index('komentar_verifikasi_entri_idx').on(t.pemdaId, t.opdSlug, t.tahun, t.triwulan, t.indikatorKode),
+    check('komentar_verifikasi_triwulan_ck', sql`${t.triwulan} between 1 and 4`),
+    check('komentar_verifikasi_tolak_ck', sql`${t.aksi} <> 'tolak' or ${t.komentar} is not null`),
+  ],
+);
+
+/** An evidence file of a realisasi entry; the type is detected from the content, never from the name. */
+export const buktiFile = pgTable(
+  'bukti_file',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    opdSlug: text('opd_slug').notNull(),
+    tahun: integer('tahun').notNull(),
+    indikatorKode: text('indikator_kode').notNull(),
+    triwulan: smallint('triwulan').notNull(),
+    namaAsli: text('nama_asli').notNull(),
+    mime: text('mime').notNull(),
+    ukuran: integer('ukuran').notNull(),
+    sha256: text('sha256').notNull(),
+    isi: bytea('isi').notNull(),
+    diunggahOleh: uuid('diunggah_oleh').notNull(),
+    diunggahPada: waktu('diunggah_pada').notNull(),
+  },
+  (t) => [
+    ...pemdaKeys('bukti_file', t),
+    foreignKey({ name: 'bukti_file_pengguna_fk', columns: [t.pemdaId, t.diunggahOleh], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('restrict'),
+    index('bukti_file_entri_idx').on(t.pemdaId, t.opdSlug, t.tahun, t.triwulan, t.indikatorKode),
+    check('bukti_file_triwulan_ck', sql`${t.triwulan} between 1 and 4`),
+    check('bukti_file_ukuran_ck', sql`${t.ukuran} between 1 and ${sql.raw(String(UKURAN_BUKTI_MAKS))}`),
+    check('bukti_file_mime_ck', sql`${t.mime} in (${sql.raw(MIME_BUKTI.map((m) => `'${m}'`).join(', '))})`),
+  ],
+);
+
+/** Deadline for entering the realisasi of one quarter, for all OPDs of a pemda. */
+export const tenggat = pgTable(
+  'tenggat',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    tahun: integer('tahun').notNull(),
+    triwulan: smallint('triwulan').notNull(),
+    batas: waktu('batas').notNull(),
+    createdAt: waktu('created_at').notNull().defaultNow(),
+    updatedAt: waktu('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    ...pemdaKeys('tenggat', t),
+    unique('tenggat_triwulan_uq').on(t.pemdaId, t.tahun, t.triwulan),
+    check('tenggat_triwulan_ck', sql`${t.triwulan} between 1 and 4`),
+  ],
+);
+
+/** A later deadline granted to one unit of one OPD. */
+export const tenggatPengecualian = pgTable(
+  'tenggat_pengecualian',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    tenggatId: uuid('tenggat_id').notNull(),
+    opdSlug: text('opd_slug').notNull(),
+    unitKode: text('unit_kode').notNull(),
+    batas: waktu('batas').notNull(),
+    createdAt: waktu('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    ...pemdaKeys('tenggat_pengecualian', t),
+    foreignKey({ name: 'tenggat_pengecualian_tenggat_fk', columns: [t.pemdaId, t.tenggatId], foreignColumns: [tenggat.pemdaId, tenggat.id] }).onDelete(
+      'cascade',
+    ),
+    unique('tenggat_pengecualian_unit_uq').on(t.pemdaId, t.tenggatId, t.opdSlug, t.unitKode),
+  ],
+);

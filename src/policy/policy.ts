@@ -1,0 +1,167 @@
+/**
+ * Who may do what. Every permission of the application is decided here; routes and commands
+ * ask, they never look at roles themselves.
+ *
+ * Roles (a user may hold several, each for one scope):
+ * - admin-pemda (pemda): manages users, rating scales and deadlines; reads every OPD.
+ * - perencana (OPD): edits the plan and PK, edits and verifies realisasi, reads the OPD.
+ * - kepala-unit (OPD + unit): enters realisasi of the indicators its unit owns, and sees only those.
+ * - kepala-opd (OPD): approves or rejects realisasi; reads the OPD.
+ * - keuangan (OPD): enters budget realisation; reads the OPD.
+ * - inspektorat (pemda): reads every OPD.
+ * - pimpinan (pemda): reads every OPD, changes nothing.
+ *
+ * Tenancy is not decided here: an actor only ever reaches data of its own pemda (the routes
+ * answer 404 for another pemda's slugs), so every scope below is within that pemda.
+ */
+import type { PERAN } from '../db/schema-app.ts';
+import type { StatusEntri, StatusTersimpan } from '../workflow/status.ts';
+
+export type Peran = (typeof PERAN)[number];
+
+export interface Penugasan {
+  peran: Peran;
+  /** OPD slug, for roles that act for one OPD. */
+  opd?: string | undefined;
+  /** Unit code, for kepala-unit. */
+  unit?: string | undefined;
+}
+
+export interface Aktor {
+  id: string;
+  username: string;
+  nama: string;
+  pemdaId: string;
+  pemdaSlug: string;
+  pemdaNama: string;
+  peran: readonly Penugasan[];
+}
+
+/** What an actor asks to do. Entry actions carry the units owning the indicator. */
+export type Tindakan =
+  | { aksi: 'opd:baca'; opd: string }
+  | { aksi: 'nip:lihat'; opd: string }
+  | { aksi: 'entri:baca'; opd: string; unit: readonly string[] }
+  | { aksi: 'entri:ubah'; opd: string; unit: readonly string[] }
+  | { aksi: 'tenggat:atur' }
+  | { aksi: 'pengguna:kelola' }
+  | { aksi: 'skala:atur' }
+  | { aksi: 'anggaran:ubah'; opd: string };
+
+export type AksiStatus = 'ajukan' | 'verifikasi' | 'setujui' | 'tolak';
+
+const SELURUH_PEMDA: ReadonlySet<Peran> = new Set(['admin-pemda', 'inspektorat', 'pimpinan']);
+const PEMBACA_OPD: ReadonlySet<Peran> = new Set(['perencana', 'kepala-opd', 'keuangan']);
+/** Roles that handle official documents signed with NIPs. */
+const PEMBACA_NIP: ReadonlySet<Peran> = new Set(['perencana', 'kepala-opd']);
+
+const punya = (a: Aktor, peran: Peran, opd?: string) => a.peran.some((p) => p.peran === peran && (opd === undefined || p.opd === opd));
+
+/** Units of an OPD the actor heads. */
+function unitDipimpin(a: Aktor, opd: string): Set<string> {
+  return new Set(a.peran.flatMap((p) => (p.peran === 'kepala-unit' && p.opd === opd && p.unit !== undefined ? [p.unit] : [])));
+}
+
+/** The actor heads one of the units owning an indicator. */
+function pemilik(a: Aktor, opd: string, unit: readonly string[]): boolean {
+  const mine = unitDipimpin(a, opd);
+  return unit.some((u) => mine.has(u));
+}
+
+/** Reads every table of an OPD (not only its own indicators). */
+function bacaOpd(a: Aktor, opd: string): boolean {
+  return a.peran.some((p) => SELURUH_PEMDA.has(p.peran) || (PEMBACA_OPD.has(p.peran) && p.opd === opd));
+}
+
+export function boleh(a: Aktor, t: Tindakan): boolean {
+  switch (t.aksi) {
+    case 'opd:baca':
+      return bacaOpd(a, t.opd);
+    case 'nip:lihat':
+      return punya(a, 'admin-pemda') || a.peran.some((p) => PEMBACA_NIP.has(p.peran) && p.opd === t.opd);
+    case 'entri:baca':
+      return bacaOpd(a, t.opd) || pemilik(a, t.opd, t.unit);
+    case 'entri:ubah':
+      return punya(a, 'perencana', t.opd) || pemilik(a, t.opd, t.unit);
+    case 'tenggat:atur':
+    case 'pengguna:kelola':
+    case 'skala:atur':
+      return punya(a, 'admin-pemda');
+    case 'anggaran:ubah':
+      return punya(a, 'keuangan', t.opd);
+  }
+}
+
+/**
+ * Which indicators of an OPD the actor sees: all of them, those of some units, or none (the
+ * actor has no business with the OPD).
+ */
+export function lingkupEntri(a: Aktor, opd: string): { semua: true } | { semua: false; unit: ReadonlySet<string> } | undefined {
+  if (bacaOpd(a, opd)) return { semua: true };
+  const unit = unitDipimpin(a, opd);
+  return unit.size > 0 ? { semua: false, unit } : undefined;
+}
+
+/** OPD slugs (of the actor's pemda) the actor may open, in the order given. */
+export function opdTerlihat(a: Aktor, semua: readonly string[]): string[] {
+  if (a.peran.some((p) => SELURUH_PEMDA.has(p.peran))) return [...semua];
+  const own = new Set(a.peran.flatMap((p) => (p.opd === undefined ? [] : [p.opd])));
+  return semua.filter((s) => own.has(s));
+}
+
+// ---------------------------------------------------------------- the realisasi workflow
+
+export type Keputusan = { hasil: 'boleh'; ke: StatusTersimpan } | { hasil: 'dilarang' } | { hasil: 'status-tidak-sesuai' } | { hasil: 'terkunci' };
+
+/**
+ * Who moves an entry from which status. `dari` lists the statuses the move starts from for
+ * that role; a role that may make the move but not from the entry's current status gets
+ * 'status-tidak-sesuai', a role that may never make it gets 'dilarang'.
+ */
+const TRANSISI: Record<AksiStatus, { ke: StatusTersimpan; oleh: Array<{ peran: Peran; dari: readonly StatusEntri[] }> }> = {
+  ajukan: { ke: 'diajukan', oleh: [{ peran: 'kepala-unit', dari: ['draf', 'ditolak'] }] },
+  verifikasi: { ke: 'diverifikasi', oleh: [{ peran: 'perencana', dari: ['diajukan'] }] },
+  setujui: { ke: 'disetujui', oleh: [{ peran: 'kepala-opd', dari: ['diverifikasi'] }] },
+  tolak: {
+    ke: 'ditolak',
+    oleh: [
+      { peran: 'perencana', dari: ['diajukan'] },
+      { peran: 'kepala-opd', dari: ['diajukan', 'diverifikasi'] },
+    ],
+  },
+};
+
+export interface EntriLingkup {
+  opd: string;
+  unit: readonly string[];
+  status: StatusEntri;
+}
+
+function berperanUntuk(a: Aktor, peran: Peran, e: EntriLingkup): boolean {
+  return peran === 'kepala-unit' ? pemilik(a, e.opd, e.unit) : punya(a, peran, e.opd);
+}
+
+/** May the actor move the entry with this action? An approved entry is locked for everyone. */
+export function putuskanTransisi(a: Aktor, aksi: AksiStatus, e: EntriLingkup): Keputusan {
+  const rule = TRANSISI[aksi];
+  const roles = rule.oleh.filter((r) => berperanUntuk(a, r.peran, e));
+  if (roles.length === 0) return { hasil: 'dilarang' };
+  if (e.status === 'disetujui') return { hasil: 'terkunci' };
+  return roles.some((r) => r.dari.includes(e.status)) ? { hasil: 'boleh', ke: rule.ke } : { hasil: 'status-tidak-sesuai' };
+}
+
+/** May the actor edit the entry's values? Only before it is submitted, or after it was rejected. */
+export function putuskanUbah(a: Aktor, e: EntriLingkup): Keputusan {
+  if (!boleh(a, { aksi: 'entri:ubah', opd: e.opd, unit: e.unit })) return { hasil: 'dilarang' };
+  switch (e.status) {
+    case 'kosong':
+    case 'draf':
+    case 'ditolak':
+      return { hasil: 'boleh', ke: 'draf' };
+    case 'diajukan':
+    case 'diverifikasi':
+      return { hasil: 'status-tidak-sesuai' };
+    case 'disetujui':
+      return { hasil: 'terkunci' };
+  }
+}

@@ -1,0 +1,92 @@
+/** Sign-in, sign-out and the current user. */
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { keluar, keluarSemua, masuk } from '../../auth/sesi.ts';
+import type { Aktor } from '../../policy/policy.ts';
+import type { Database } from '../../db/client.ts';
+import { HttpGalat } from '../errors.ts';
+import { Galat, GALAT_SESI, LoginBody, LoginResponse, Me, TanpaIsi } from '../schemas.ts';
+import { COOKIE, hapusCookie, pasangCookie, type OpsiSesi } from '../sesi.ts';
+
+export interface OpsiAuth extends OpsiSesi {
+  batasMasuk: { max: number; timeWindow: number | string };
+}
+
+export function me(a: Aktor, csrfToken: string) {
+  return {
+    id: a.id,
+    username: a.username,
+    nama: a.nama,
+    pemda: { slug: a.pemdaSlug, nama: a.pemdaNama },
+    peran: a.peran.map((p) => ({ peran: p.peran, ...(p.opd === undefined ? {} : { opd: p.opd }), ...(p.unit === undefined ? {} : { unit: p.unit }) })),
+    csrfToken,
+  };
+}
+
+export function routesAuth(database: Database, opsi: OpsiAuth): FastifyPluginCallbackZod {
+  const db = database.db;
+  return (app, _opts, done) => {
+    app.post(
+      '/api/auth/login',
+      {
+        config: { publik: true, tanpaCsrf: true, rateLimit: opsi.batasMasuk },
+        schema: {
+          tags: ['auth'],
+          summary: 'Masuk',
+          security: [],
+          description:
+            'Memeriksa username dan kata sandi, membuat sesi baru (cookie sikiper_sesi: HttpOnly, SameSite=Strict) dan mengembalikan token CSRF. ' +
+            'Salah username atau kata sandi sama-sama 401 login-gagal; 5 kali gagal berturut-turut mengunci akun 15 menit (423); dibatasi per IP (429).',
+          body: LoginBody,
+          response: { 200: LoginResponse, 401: Galat, 423: Galat, 429: Galat },
+        },
+      },
+      async (req, reply) => {
+        const hasil = await masuk(db, req.body.username, req.body.password, {
+          sekarang: opsi.sekarang(),
+          requestId: req.id,
+          tokenLama: req.cookies[COOKIE],
+        });
+        switch (hasil.hasil) {
+          case 'gagal':
+            throw new HttpGalat(401, { error: 'login-gagal', message: 'username atau kata sandi salah' });
+          case 'terkunci':
+            throw new HttpGalat(423, { error: 'akun-terkunci', message: `akun terkunci sampai ${hasil.sampai.toISOString()}` });
+          case 'berhasil':
+            pasangCookie(reply, req, hasil.token, opsi);
+            return { user: me(hasil.sesi.aktor, hasil.sesi.csrfToken), csrfToken: hasil.sesi.csrfToken };
+        }
+      },
+    );
+
+    app.post(
+      '/api/auth/logout',
+      { schema: { tags: ['auth'], summary: 'Keluar dari sesi ini', response: { 204: TanpaIsi, ...GALAT_SESI } } },
+      async (req, reply) => {
+        if (req.sesi) await keluar(db, req.sesi);
+        hapusCookie(reply, req, opsi);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/auth/logout-all',
+      { schema: { tags: ['auth'], summary: 'Keluar dari semua sesi pengguna ini (semua perangkat)', response: { 204: TanpaIsi, ...GALAT_SESI } } },
+      async (req, reply) => {
+        if (req.sesi) await keluarSemua(db, req.sesi);
+        hapusCookie(reply, req, opsi);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/me',
+      { schema: { tags: ['auth'], summary: 'Pengguna yang sedang masuk', response: { 200: Me, 401: Galat } } },
+      (req, reply) => {
+        // The session gate has already answered 401 without a session.
+        if (req.sesi) void reply.send(me(req.sesi.aktor, req.sesi.csrfToken));
+        else void reply.code(401).send({ error: 'belum-masuk' });
+      },
+    );
+    done();
+  };
+}

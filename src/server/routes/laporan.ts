@@ -1,0 +1,155 @@
+/**
+ * Reading an OPD: the pemda's OPD list, the computed tables (capaian, anggaran, check), the
+ * dashboard and the OPD's officials.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { cekDataset } from '../../check/rules.ts';
+import type { Database } from '../../db/client.ts';
+import { loadDataset } from '../../db/dataset-repository.ts';
+import * as t from '../../db/schema.ts';
+import { hitungAnggaran } from '../../measure/anggaran.ts';
+import { hitungCapaian } from '../../measure/capaian.ts';
+import { anggaranJson, capaianJson } from '../../measure/present.ts';
+import { type Aktor, boleh, opdTerlihat } from '../../policy/policy.ts';
+import { Dilarang, TidakDitemukan } from '../../workflow/errors.ts';
+import { bacaKatalog, bacaOpd, daftarOpd } from '../../workflow/katalog.ts';
+import { progres } from '../../workflow/progres.ts';
+import { CapaianResponse, CheckResponse, Dashboard, DaftarOpd, DaftarPemda, GALAT_SESI, OpdParams, PemdaParams, Pejabat, TahunParams } from '../schemas.ts';
+import { aktor, aktorPemda } from '../sesi.ts';
+
+export function routesLaporan(database: Database): FastifyPluginCallbackZod {
+  const db = database.db;
+
+  /** The OPD of the URL, when the actor may read it: 404 when it does not exist, 403 when not the actor's. */
+  async function opdTerbaca(a: Aktor, slug: string) {
+    const opd = await bacaOpd(db, a.pemdaId, slug);
+    if (!opd) throw new TidakDitemukan(`OPD "${slug}" tidak ada`);
+    if (!boleh(a, { aksi: 'opd:baca', opd: slug })) throw new Dilarang(`tidak berwenang membaca OPD "${slug}"`);
+    return opd;
+  }
+
+  async function dataset(a: Aktor) {
+    const d = await loadDataset(db, a.pemdaSlug);
+    if (!d) throw new TidakDitemukan(`pemda "${a.pemdaSlug}" tidak ada`);
+    return d;
+  }
+
+  return (app, _opts, done) => {
+    const tags = ['laporan'];
+
+    app.get(
+      '/api/pemda',
+      { schema: { tags, summary: 'Pemda pengguna', response: { 200: DaftarPemda, ...GALAT_SESI } } },
+      async (req) => {
+        const a = aktor(req);
+        const [p] = await db.select({ slug: t.pemda.slug, nama: t.pemda.nama, jenis: t.pemda.jenis }).from(t.pemda).where(eq(t.pemda.id, a.pemdaId));
+        return { pemda: p ? [p] : [] };
+      },
+    );
+
+    app.get(
+      '/api/pemda/:pemda/opd',
+      { schema: { tags, summary: 'OPD yang boleh dilihat pengguna', params: PemdaParams, response: { 200: DaftarOpd, ...GALAT_SESI } } },
+      async (req) => {
+        const a = aktorPemda(req, req.params.pemda);
+        const all = await daftarOpd(db, a.pemdaId);
+        const visible = new Set(opdTerlihat(a, all.map((o) => o.slug)));
+        return { opd: all.filter((o) => visible.has(o.slug)) };
+      },
+    );
+
+    app.get(
+      '/api/pemda/:pemda/opd/:opd/tahun/:tahun/capaian',
+      { schema: { tags, summary: 'Capaian kinerja (Tabel 3.2–3.15)', params: TahunParams, response: { 200: CapaianResponse, ...GALAT_SESI } } },
+      async (req) => {
+        const a = aktorPemda(req, req.params.pemda);
+        await opdTerbaca(a, req.params.opd);
+        return capaianJson(hitungCapaian(await dataset(a), req.params.opd, req.params.tahun));
+      },
+    );
+
+    app.get(
+      '/api/pemda/:pemda/opd/:opd/tahun/:tahun/anggaran',
+      { schema: { tags, summary: 'Realisasi anggaran dan efisiensi (Tabel 3.16–3.18)', params: TahunParams, response: { 200: CapaianResponse, ...GALAT_SESI } } },
+      async (req) => {
+        const a = aktorPemda(req, req.params.pemda);
+        await opdTerbaca(a, req.params.opd);
+        return anggaranJson(hitungAnggaran(await dataset(a), req.params.opd, req.params.tahun));
+      },
+    );
+
+    app.get(
+      '/api/pemda/:pemda/opd/:opd/tahun/:tahun/check',
+      { schema: { tags, summary: 'Temuan pemeriksaan konsistensi data', params: TahunParams, response: { 200: CheckResponse, ...GALAT_SESI } } },
+      async (req) => {
+        const a = aktorPemda(req, req.params.pemda);
+        await opdTerbaca(a, req.params.opd);
+        const temuan = cekDataset(await dataset(a), { opd: req.params.opd, tahun: req.params.tahun });
+        return { jumlah: temuan.length, temuan: temuan as unknown as Array<Record<string, unknown>> };
+      },
+    );
+
+    app.get(
+      '/api/pemda/:pemda/opd/:opd/tahun/:tahun/dashboard',
+      {
+        schema: {
+          tags,
+          summary: 'Dasbor: capaian, anggaran, dan progres pengisian realisasi per triwulan per unit',
+          description:
+            'progres[].unit[]: total = indikator milik unit; terisi >= diajukan >= diverifikasi >= disetujui menghitung entri yang telah mencapai tahap itu. ' +
+            'Hanya entri berstatus diverifikasi atau disetujui yang masuk ke capaian.',
+          params: TahunParams,
+          response: { 200: Dashboard, ...GALAT_SESI },
+        },
+      },
+      async (req) => {
+        const a = aktorPemda(req, req.params.pemda);
+        await opdTerbaca(a, req.params.opd);
+        const d = await dataset(a);
+        const capaian = hitungCapaian(d, req.params.opd, req.params.tahun);
+        const katalog = await bacaKatalog(db, a.pemdaId, req.params.opd, req.params.tahun);
+        if (!katalog) throw new TidakDitemukan(`OPD "${req.params.opd}" tidak ada`);
+        return {
+          capaian: capaianJson(capaian),
+          anggaran: anggaranJson(hitungAnggaran(d, req.params.opd, req.params.tahun, capaian)),
+          progres: await progres(db, katalog),
+        };
+      },
+    );
+
+    app.get(
+      '/api/pemda/:pemda/opd/:opd/pejabat',
+      {
+        schema: {
+          tags,
+          summary: 'Pejabat OPD',
+          description: 'NIP hanya ditampilkan kepada admin-pemda, perencana dan kepala-opd.',
+          params: OpdParams,
+          response: { 200: Pejabat, ...GALAT_SESI },
+        },
+      },
+      async (req) => {
+        const a = aktorPemda(req, req.params.pemda);
+        const opd = await opdTerbaca(a, req.params.opd);
+        const nip = boleh(a, { aksi: 'nip:lihat', opd: opd.slug });
+        const rows = await db
+          .select({ nama: t.pejabat.nama, jabatan: t.pejabat.jabatan, pangkat: t.pejabat.pangkat, nip: t.pejabat.nip, unit: t.unit.kode })
+          .from(t.pejabat)
+          .leftJoin(t.unit, and(eq(t.unit.pemdaId, t.pejabat.pemdaId), eq(t.unit.id, t.pejabat.unitId)))
+          .where(and(eq(t.pejabat.pemdaId, a.pemdaId), eq(t.pejabat.opdId, opd.id)))
+          .orderBy(asc(t.pejabat.urutan));
+        return {
+          pejabat: rows.map((r) => ({
+            nama: r.nama,
+            jabatan: r.jabatan,
+            ...(r.pangkat === null ? {} : { pangkat: r.pangkat }),
+            ...(r.unit === null ? {} : { unit: r.unit }),
+            ...(nip && r.nip !== null ? { nip: r.nip } : {}),
+          })),
+        };
+      },
+    );
+    done();
+  };
+}
