@@ -2,12 +2,15 @@
 // PGlite (in memory) is always tested. When SIKIPER_TEST_POSTGRES holds a PostgreSQL URL
 // (an existing database the runner may use to create others), the suite also runs against a
 // fresh database created on that server for this run and dropped afterwards.
+// The browser end-to-end tests (web/e2e) drive Debian's Chromium at /usr/bin/chromium; without
+// it they are skipped with a message, with it the web UI is built first so they test this tree.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 
-const roots = ['src', 'scripts', 'bench'];
+const CHROMIUM = '/usr/bin/chromium';
+const roots = ['src', 'scripts', 'bench', 'web'];
 const files = [];
 const walk = (dir) => {
   let entries;
@@ -18,7 +21,7 @@ const walk = (dir) => {
   }
   for (const e of entries) {
     const p = join(dir, e);
-    if (e === 'node_modules') continue;
+    if (e === 'node_modules' || e === 'dist') continue;
     if (statSync(p).isDirectory()) walk(p);
     else if (e.endsWith('.test.ts')) files.push(p);
   }
@@ -27,6 +30,20 @@ roots.forEach(walk);
 files.sort();
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+
+const e2e = selected.filter((f) => f.startsWith(join('web', 'e2e')));
+if (e2e.length > 0) {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`# browser tests: SKIPPED, ${CHROMIUM} not found (install it with: apt-get install -y chromium); ${e2e.length} file(s) in web/e2e report as skipped`);
+  } else {
+    console.log(`# browser tests: ${CHROMIUM}; building the web UI (vite build web) first`);
+    const build = spawnSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.error('# the web UI did not build; not running the tests');
+      process.exit(build.status ?? 1);
+    }
+  }
+}
 
 const adminUrl = process.env.SIKIPER_TEST_POSTGRES;
 let dbName;

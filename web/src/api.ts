@@ -1,0 +1,116 @@
+/**
+ * The one place that talks to the server. The session lives in an HttpOnly cookie the browser
+ * sends by itself; what JavaScript must add is the CSRF token on every state-changing request.
+ */
+import type { DaftarEntri, Dashboard, Entri, Me, Opd, Riwayat, Triwulan } from './types.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(typeof body.error === 'string' ? body.error : `HTTP ${status}`);
+  }
+
+  get code(): string {
+    return typeof this.body.error === 'string' ? this.body.error : '';
+  }
+}
+
+/** The request never reached the server (offline, server down). */
+export class NetworkError extends Error {}
+
+let csrfToken = '';
+let onUnauthorized: (() => void) | undefined;
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Called when a request answers 401 after login, i.e. the session expired or was revoked. */
+export function setUnauthorizedHandler(handler: (() => void) | undefined): void {
+  onUnauthorized = handler;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch (e) {
+    throw new NetworkError((e as Error).message);
+  }
+  const text = await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = { error: 'jawaban-tidak-sah', message: text.slice(0, 200) };
+    }
+  }
+  if (!res.ok) {
+    if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/me') onUnauthorized?.();
+    throw new ApiError(res.status, (data && typeof data === 'object' ? data : {}) as Record<string, unknown>);
+  }
+  return data as T;
+}
+
+const enc = encodeURIComponent;
+
+function opdBase(pemda: string, opd: string, tahun: number): string {
+  return `/api/pemda/${enc(pemda)}/opd/${enc(opd)}/tahun/${tahun}`;
+}
+
+function entriBase(pemda: string, opd: string, tahun: number, tw: Triwulan): string {
+  return `${opdBase(pemda, opd, tahun)}/triwulan/${tw}/entri`;
+}
+
+export interface EntriRef {
+  pemda: string;
+  opd: string;
+  tahun: number;
+  tw: Triwulan;
+  kode: string;
+}
+
+export function entriPath(r: EntriRef): string {
+  return `${entriBase(r.pemda, r.opd, r.tahun, r.tw)}/${enc(r.kode)}`;
+}
+
+export interface PerubahanEntri {
+  nilai?: number | null;
+  pembilang?: number | null;
+  penyebut?: number | null;
+  keterangan?: string | null;
+  version: number;
+}
+
+export const api = {
+  login: (username: string, password: string) => request<{ user: Me; csrfToken: string }>('POST', '/api/auth/login', { username, password }),
+  logout: () => request<unknown>('POST', '/api/auth/logout', {}),
+  logoutAll: () => request<unknown>('POST', '/api/auth/logout-all', {}),
+  me: () => request<Me>('GET', '/api/me'),
+  daftarOpd: (pemda: string) => request<{ opd: Opd[] }>('GET', `/api/pemda/${enc(pemda)}/opd`),
+  dashboard: (pemda: string, opd: string, tahun: number) => request<Dashboard>('GET', `${opdBase(pemda, opd, tahun)}/dashboard`),
+  daftarEntri: (pemda: string, opd: string, tahun: number, tw: Triwulan) => request<DaftarEntri>('GET', entriBase(pemda, opd, tahun, tw)),
+  simpan: (r: EntriRef, body: PerubahanEntri) => request<Entri>('PUT', entriPath(r), body),
+  ajukan: (r: EntriRef, version: number) => request<Entri>('POST', `${entriPath(r)}/ajukan`, { version }),
+  verifikasi: (r: EntriRef, version: number) => request<Entri>('POST', `${entriPath(r)}/verifikasi`, { version }),
+  setujui: (r: EntriRef, version: number) => request<Entri>('POST', `${entriPath(r)}/setujui`, { version }),
+  tolak: (r: EntriRef, version: number, komentar: string) => request<Entri>('POST', `${entriPath(r)}/tolak`, { version, komentar }),
+  riwayat: (r: EntriRef) => request<{ riwayat: Riwayat[] }>('GET', `${entriPath(r)}/riwayat`),
+  unggahBukti: (r: EntriRef, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<{ id: string | number; nama: string }>('POST', `${entriPath(r)}/bukti`, form);
+  },
+  buktiUrl: (id: string | number) => `/api/bukti/${enc(String(id))}`,
+};
