@@ -6,7 +6,8 @@ import type { Measurement } from '../harness.ts';
 import { cekKabupaten } from './check.ts';
 import { generateKabupaten } from './generate.ts';
 import { parseKabupaten } from './parse.ts';
+import { importRenja } from './import.ts';
 import { recomputeSatuTahun, recomputeSemuaTahun } from './recompute.ts';
 import { lkjipReferensi, lkjipSintetis } from './report.ts';
 
-export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten, lkjipReferensi, lkjipSintetis];
+export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten, lkjipReferensi, lkjipSintetis, importRenja];

@@ -15,6 +15,8 @@ import { hitungCapaian } from '../measure/capaian.ts';
 import { NotFoundError } from '../measure/konteks.ts';
 import { anggaranJson, capaianJson } from '../measure/present.ts';
 import { buildApp } from '../server/app.ts';
+import { registerExchangeCommands } from './exchange-commands.ts';
+import { bacaBerkasImpor } from '../exchange/impor.ts';
 import { buatPenggunaDemo } from '../auth/demo.ts';
 import { adaPengguna } from '../auth/pengguna.ts';
 import { buatDokumen, FORMAT_DOKUMEN, FormatTidakDidukung, JENIS_DOKUMEN, type FormatDokumen, type JenisDokumen } from '../report/index.ts';
@@ -86,10 +88,10 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('mengimpor dataset (berkas JSON atau folder); semua atau tidak sama sekali, data pemda yang sama diganti')
-    .argument('<path>', 'berkas .json atau folder dataset')
+    .description('mengimpor dataset (folder, .json atau .xlsx hasil export); semua atau tidak sama sekali, data pemda yang sama diganti')
+    .argument('<path>', 'folder dataset, berkas .json atau .xlsx')
     .action(async (path: string) => {
-      const dataset = await readDatasetFiles(path);
+      const dataset = await bacaBerkasImpor(path);
       await withDatabase(async (database) => {
         await saveDataset(database.db, dataset);
         const years = dataset.opd.flatMap((o) => o.tahun.map((t) => t.tahun));
@@ -97,22 +99,7 @@ export function buildProgram(): Command {
       });
     });
 
-  program
-    .command('export')
-    .description('mengekspor dataset satu pemda dalam format dataset SIKIPER')
-    .requiredOption('--pemda <slug>', 'pemda')
-    .option('--format <format>', 'json', 'json')
-    .option('--out <file>', 'berkas keluaran (bawaan: layar)')
-    .action(async (o: { pemda: string; format: string; out?: string }) => {
-      if (o.format !== 'json') throw new UsageError(`format "${o.format}" belum didukung; gunakan json`);
-      await withDatabase(async (database) => {
-        const text = `${JSON.stringify(await pemdaDataset(database, o.pemda), null, 2)}\n`;
-        if (o.out) {
-          await writeFile(o.out, text);
-          print(`diekspor ke ${o.out}`);
-        } else process.stdout.write(text);
-      });
-    });
+  registerExchangeCommands(program, { withDatabase, usageError: (m) => new UsageError(m) });
 
   const scoped = (name: string, description: string) =>
     program
