@@ -46,7 +46,9 @@ export type Tindakan =
   | { aksi: 'tenggat:atur' }
   | { aksi: 'pengguna:kelola' }
   | { aksi: 'skala:atur' }
-  | { aksi: 'anggaran:ubah'; opd: string };
+  | { aksi: 'anggaran:ubah'; opd: string }
+  /** Edit the OPD's plan: Renstra indicators, Renja pagu and targets, PK versions, quarterly targets. */
+  | { aksi: 'rencana:ubah'; opd: string };
 
 export type AksiStatus = 'ajukan' | 'verifikasi' | 'setujui' | 'tolak';
 
@@ -89,6 +91,8 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       return punya(a, 'admin-pemda');
     case 'anggaran:ubah':
       return punya(a, 'keuangan', t.opd);
+    case 'rencana:ubah':
+      return punya(a, 'perencana', t.opd);
   }
 }
 
