@@ -290,7 +290,7 @@ for (const kind of testDatabases()) {
       const e = await as(PERENCANA).req('PUT', url, body);
       assert.equal(e.statusCode, 200, e.body);
       assert.deepEqual(
-        (await auditSejak(h, h.pemda.id, sejak2)).map((x) => [x.field, x.oldValue, x.newValue]),
+        (await auditSejak(h, h.pemda.id, sejak2)).map((x) => [x.field, x.oldValue, x.newValue]).sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
         [
           ['target', 30, 35],
           ['targetTeks', '30%', '35%'],

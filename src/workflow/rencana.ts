@@ -622,8 +622,25 @@ export async function buatRevisiPk(k: Konteks, opdSlug: string, tahun: number, i
     const [urut] = await tx.select({ urutan: max(t.pk.urutan) }).from(t.pk).where(and(eq(t.pk.pemdaId, pemdaId), eq(t.pk.tahunOpdId, y.id)));
     const id = newId();
     const waktu = { createdAt: k.sekarang, updatedAt: k.sekarang };
-    const { id: _id, urutan: _u, versi: _v, nama: _n, tanggal: _t, createdAt: _c, updatedAt: _up, version: _ver, ...salin } = sumber;
-    await tx.insert(t.pk).values({ ...salin, id, urutan: (urut?.urutan ?? -1) + 1, versi, nama, tanggal: input.tanggal, ...waktu });
+    await tx.insert(t.pk).values({
+      pemdaId,
+      id,
+      urutan: (urut?.urutan ?? -1) + 1,
+      tahunOpdId: y.id,
+      versi,
+      nama,
+      tanggal: input.tanggal,
+      tempat: sumber.tempat,
+      pihakPertamaNama: sumber.pihakPertamaNama,
+      pihakPertamaJabatan: sumber.pihakPertamaJabatan,
+      pihakPertamaNip: sumber.pihakPertamaNip,
+      pihakPertamaPangkat: sumber.pihakPertamaPangkat,
+      pihakKeduaNama: sumber.pihakKeduaNama,
+      pihakKeduaJabatan: sumber.pihakKeduaJabatan,
+      pihakKeduaNip: sumber.pihakKeduaNip,
+      pihakKeduaPangkat: sumber.pihakKeduaPangkat,
+      ...waktu,
+    });
     const dari = { pemdaId, pkId: sumber.id };
     const kinerja = await tx.select().from(t.pkKinerja).where(and(eq(t.pkKinerja.pemdaId, dari.pemdaId), eq(t.pkKinerja.pkId, dari.pkId)));
     const anggaran = await tx.select().from(t.pkAnggaran).where(and(eq(t.pkAnggaran.pemdaId, dari.pemdaId), eq(t.pkAnggaran.pkId, dari.pkId)));

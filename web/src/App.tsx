@@ -27,6 +27,7 @@ function sekaliLagi<T>(muat: () => Promise<T>): () => Promise<T> {
 }
 const Dasbor = lazy(sekaliLagi(() => import('./pages/Dasbor.tsx').then((m) => ({ default: m.Dasbor }))));
 const Entri = lazy(sekaliLagi(() => import('./pages/Entri.tsx').then((m) => ({ default: m.Entri }))));
+const Rencana = lazy(sekaliLagi(() => import('./pages/Rencana.tsx').then((m) => ({ default: m.Rencana }))));
 const Verifikasi = lazy(sekaliLagi(() => import('./pages/Verifikasi.tsx').then((m) => ({ default: m.Verifikasi }))));
 
 /** Where a user lands after login: unit heads work on entry, the rest look at the dashboard first. */
@@ -126,6 +127,9 @@ export function App() {
       break;
     case '/entri':
       halaman = bolehEntri(me) ? <Entri /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/rencana':
+      halaman = bolehDasbor(me) ? <Rencana /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     case '/verifikasi':
       halaman = bolehVerifikasi(me) ? <Verifikasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;

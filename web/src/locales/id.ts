@@ -1,4 +1,6 @@
 /** Bahasa Indonesia: the default language, and the shape every other language must have. */
+import { rencana } from './rencana.id.ts';
+
 export const id = {
   umum: {
     memuat: 'Memuat…',
@@ -217,6 +219,7 @@ export const id = {
     terkunci: 'Terkunci',
     terkunciKet: 'Sudah disetujui; nilai terkunci.',
   },
+  rencana,
 };
 
 export type Teks = typeof id;
