@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { apiDariHalaman, DESKTOP, halamanBaru, lewati, masuk, meluber, mulaiBrowser, mulaiServer, PONSEL, potret, tunggu, type Server } from './harness.ts';
 
@@ -39,8 +40,10 @@ describe('plan editor', { skip: lewati }, () => {
     // Keyboard: the tab list moves with the arrow keys.
     await page.getByRole('tab', { name: 'Renstra & IKU' }).focus();
     await page.keyboard.press('ArrowRight');
+    await page.locator('.tabel-renja tr.baris-program').first().waitFor();
+    await potret(page, 'rencana-renja-desktop', 1200);
+    await page.getByRole('tab', { name: 'Renja & pagu' }).focus();
     await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Versi Perjanjian Kinerja' }).waitFor();
 
     // The reference dataset has PK Perubahan II (versi 2) for 2023.
@@ -68,8 +71,8 @@ describe('plan editor', { skip: lewati }, () => {
     await page.locator('table[data-versi="2"]').waitFor();
     assert.equal(await page.locator('table[data-versi="2"] input').count(), 0, 'the old version has no edit fields');
 
-    await page.getByLabel('Versi A').selectOption('2');
-    await page.getByLabel('Versi B').selectOption('3');
+    await page.getByLabel('Versi A', { exact: true }).selectOption('2');
+    await page.getByLabel('Versi B', { exact: true }).selectOption('3');
     await page.getByRole('button', { name: 'Bandingkan' }).click();
     await page.getByText('1 target berubah').waitFor();
     const baris = page.locator('.tabel-banding tr[data-kode="IKU-1"]');
@@ -78,8 +81,9 @@ describe('plan editor', { skip: lewati }, () => {
     assert.equal((await baris.locator('.sel-b').innerText()).trim(), '35,5%');
     await baris.getByText('Berubah').waitFor();
     assert.equal(await page.locator('.tabel-banding tr[data-berubah="1"]').count(), 1);
-    await page.locator('#pk-banding-judul').scrollIntoViewIfNeeded();
-    await potret(page, 'rencana-pk-banding-desktop', false);
+    if (process.env.SIKIPER_SCREENSHOTS === '1') {
+      await page.locator('section[aria-labelledby="pk-banding-judul"]').screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/rencana-pk-banding-desktop.png', import.meta.url)), animations: 'disabled' });
+    }
 
     const m = await meluber(page);
     assert.ok(m.lebar <= m.jendela, `PK tab is ${m.lebar}px wide at 1366px: ${m.pelaku.join('; ')}`);

@@ -22,7 +22,7 @@ import {
 import { Bagian, Galat, Memuat, pesanGalat } from '../components/Bagian.tsx';
 import { Gulir } from '../components/Gulir.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
-import { angkaUntukInput, denganSatuan, formatAngka, formatRupiah, formatTanggal } from '../format.ts';
+import { angkaUntukInput, denganSatuan, formatAngka, formatTanggal } from '../format.ts';
 import { useMuat } from '../muat.ts';
 import { bacaDrafRencana, bacaTarget, formatRupiahTeks, hapusDrafRencana, kunciRencana, parseRupiah, simpanDrafRencana } from '../rencana-draf.ts';
 import { setQuery, useLokasi } from '../router.ts';
@@ -473,7 +473,7 @@ function TabRenja({ l, kunci }: { l: LingkupRencana; kunci: Kunci }) {
       <HanyaBaca boleh={d.bolehUbah} />
       <div className="ringkas-renja">
         <Text size="sm">
-          {t('rencana.renja.versi', { versi: d.versi.nama ?? d.versi.versi })} · {t('rencana.renja.total', { rp: formatRupiah(Number(d.totalPagu)) })}
+          {t('rencana.renja.versi', { versi: d.versi.nama ?? d.versi.versi })} · {t('rencana.renja.total', { rp: `Rp ${formatRupiahTeks(d.totalPagu)}` })}
         </Text>
         {tidakSesuai > 0 && (
           <Badge color="red" variant="light">
