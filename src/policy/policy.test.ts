@@ -51,6 +51,11 @@ describe('policy', () => {
     assert.deepEqual(who((a) => boleh(a, { aksi: 'anggaran:ubah', opd: OPD })), ['keuangan']);
   });
 
+  it('the plan (Renstra, Renja, PK, quarterly targets): edited by the planner of the OPD only', () => {
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'rencana:ubah', opd: OPD })), ['perencana']);
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'rencana:ubah', opd: 'dishub' })), []);
+  });
+
   it('OPD list: pemda-wide roles see all, others the OPDs of their roles', () => {
     const all = ['dinkes', OPD, 'dishub'];
     assert.deepEqual(opdTerlihat(ROLES.pimpinan, all), all);

@@ -131,6 +131,30 @@ for (const kind of testDatabases()) {
       assert.equal((await as(PERENCANA).req('GET', `${base}/renstra`)).json<PohonRenstra>().bolehUbah, true);
     });
 
+    it('every plan route is in the OpenAPI document, writes with a request body', async () => {
+      const doc = (await h.app.inject('/api/openapi.json')).json<{ paths: Record<string, Record<string, { requestBody?: unknown }>> }>();
+      const r = '/api/pemda/{pemda}/opd/{opd}/tahun/{tahun}/rencana';
+      const routes: Array<[string, string]> = [
+        [`${r}/renstra`, 'get'],
+        [`${r}/renstra/indikator/{kode}`, 'put'],
+        [`${r}/renja`, 'get'],
+        [`${r}/renja/node/{kode}`, 'put'],
+        [`${r}/renja/indikator/{kode}`, 'put'],
+        [`${r}/pk`, 'get'],
+        [`${r}/pk`, 'post'],
+        [`${r}/pk/{versi}`, 'get'],
+        [`${r}/pk/banding`, 'get'],
+        [`${r}/pk/{versi}/kinerja/{indikator}`, 'put'],
+        [`${r}/triwulan`, 'get'],
+        [`${r}/triwulan/{tw}/{kode}`, 'put'],
+      ];
+      for (const [path, method] of routes) {
+        const op = doc.paths[path]?.[method];
+        assert.ok(op, `${method} ${path} missing from OpenAPI`);
+        if (method !== 'get') assert.ok(op.requestBody, `${method} ${path} has no request body schema`);
+      }
+    });
+
     it('the Renstra tree: tujuan → sasaran → indicators with IKU flag, formula and targets', async () => {
       const pohon = (await as(PERENCANA).req('GET', `${base}/renstra`)).json<PohonRenstra>();
       const iku1 = pohon.tujuan.flatMap((x) => x.sasaran).flatMap((s) => s.indikator).find((i) => i.kode === 'IKU-1');
