@@ -37,6 +37,16 @@ describe('plan editor', { skip: lewati }, () => {
     await page.locator('tr[data-kode="IKU-1"]').first().waitFor();
     await potret(page, 'rencana-renstra-desktop', 1400);
 
+    // An indicator's targets, edited in its form by keyboard: Enter in a field saves.
+    await page.getByRole('button', { name: 'Ubah IKU-3', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    const t2024 = dialog.getByLabel('Target 2024', { exact: true });
+    assert.equal(await t2024.inputValue(), '65');
+    await t2024.fill('66,5');
+    await t2024.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('tr[data-kode="IKU-3"] td', { hasText: '66,5' }).first().waitFor();
+
     // Keyboard: the tab list moves with the arrow keys.
     await page.getByRole('tab', { name: 'Renstra & IKU' }).focus();
     await page.keyboard.press('ArrowRight');
