@@ -97,6 +97,14 @@ describe('plan editor', { skip: lewati }, () => {
 
     const m = await meluber(page);
     assert.ok(m.lebar <= m.jendela, `PK tab is ${m.lebar}px wide at 1366px: ${m.pelaku.join('; ')}`);
+
+    // Nothing typed is lost: a quarterly target typed but not yet saved survives a reload.
+    await page.goto('/rencana?opd=disnakertrans&tahun=2023&tab=triwulan');
+    const tw1 = page.getByLabel('TW1 IKU-3', { exact: true });
+    await tw1.fill('12,5');
+    await page.reload();
+    await page.getByLabel('TW1 IKU-3', { exact: true }).waitFor();
+    assert.equal(await page.getByLabel('TW1 IKU-3', { exact: true }).inputValue(), '12,5');
     await tunggu(() => h.luar.length === 0 && h.galat.length === 0, `no outside request or CSP violation: ${[...h.luar, ...h.galat].join('; ')}`, 1);
     await h.tutup();
   });
