@@ -46,7 +46,9 @@ export type Tindakan =
   | { aksi: 'tenggat:atur' }
   | { aksi: 'pengguna:kelola' }
   | { aksi: 'skala:atur' }
-  | { aksi: 'anggaran:ubah'; opd: string };
+  | { aksi: 'anggaran:ubah'; opd: string }
+  /** Generate and download an OPD-year document (LKJIP, PK, quarterly workbook) or the LKJIP preview with its sources. */
+  | { aksi: 'dokumen:unduh'; opd: string; jenis: 'lkjip' | 'pk' | 'triwulan' | 'pratinjau' };
 
 export type AksiStatus = 'ajukan' | 'verifikasi' | 'setujui' | 'tolak';
 
@@ -89,6 +91,10 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       return punya(a, 'admin-pemda');
     case 'anggaran:ubah':
       return punya(a, 'keuangan', t.opd);
+    case 'dokumen:unduh':
+      // Every document covers the whole OPD, so only those who read the whole OPD get it; a unit
+      // head (who sees only its own indicators) does not.
+      return bacaOpd(a, t.opd);
   }
 }
 
