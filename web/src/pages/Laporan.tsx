@@ -170,11 +170,15 @@ export function Laporan() {
               )}
               {unduhan.tahap === 'galat' && (
                 <Alert color="red" role="alert" title={t('laporan.gagal')}>
-                  {pesanGalat(t, unduhan.galat)}
-                  {unduhan.galat instanceof ApiError && typeof unduhan.galat.body.message === 'string' ? ` ${unduhan.galat.body.message}` : ''}
-                  {unduhan.galat instanceof ApiError && Array.isArray(unduhan.galat.body.issues)
-                    ? ` ${(unduhan.galat.body.issues as Array<{ path: string; message: string }>).map((i) => `${i.path}: ${i.message}`).join('; ')}`
-                    : ''}
+                  <Text size="sm">{pesanGalat(t, unduhan.galat)}</Text>
+                  {unduhan.galat instanceof ApiError && typeof unduhan.galat.body.message === 'string' && (
+                    <Text size="sm" c="dimmed">
+                      {unduhan.galat.body.message}
+                    </Text>
+                  )}
+                  {unduhan.galat instanceof ApiError && Array.isArray(unduhan.galat.body.issues) && (
+                    <Text size="sm">{(unduhan.galat.body.issues as Array<{ path: string; message: string }>).map((i) => `${i.path}: ${i.message}`).join('; ')}</Text>
+                  )}
                 </Alert>
               )}
             </div>
