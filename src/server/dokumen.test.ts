@@ -90,6 +90,8 @@ for (const kind of testDatabases()) {
         assert.equal(pdf.statusCode, 200);
         assert.ok((await bacaPdf(pdf.rawPayload)).some((x) => x.teks.includes('PIHAK PERTAMA')));
       }
+      const latest = await p.req('GET', `${base}/2023/dokumen/pk?format=pdf`);
+      assert.equal(nama(latest), `PK-${h.pemda.slug}-disnakertrans-2023-v${pk[0]?.versi ?? -1}.pdf`, 'without ?versi= the latest, named by its version');
       const r = await p.req('GET', `${base}/2023/dokumen/pk?versi=99`);
       assert.equal(r.statusCode, 404);
       assert.equal(r.json<{ error: string }>().error, 'tidak-ditemukan');

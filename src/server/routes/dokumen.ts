@@ -191,7 +191,8 @@ export function routesDokumen(database: Database): FastifyPluginCallbackZod {
         // Missing Renstra, year or PK version: NotFoundError, answered 404 by the error handler.
         const dok = await buatDokumen(d, { jenis, format, opd, tahun, versi: req.query.versi, triwulan: tw });
         let nama = dok.namaBerkas;
-        if (jenis === 'pk' && req.query.versi !== undefined) nama = nama.replace(/\.(\w+)$/, `-v${req.query.versi}.$1`);
+        // The file names the PK version it holds, also when the latest was asked for.
+        if (jenis === 'pk') nama = nama.replace(/\.(\w+)$/, `-v${req.query.versi ?? Math.max(...konteks(d, opd, tahun).data.pk.map((x) => x.versi))}.$1`);
         if (jenis === 'triwulan') nama = nama.replace(/\.(\w+)$/, `-tw${tw ?? 4}.$1`);
         return reply
           .header('content-type', dok.mime)
