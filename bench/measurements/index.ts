@@ -8,6 +8,6 @@ import { generateKabupaten } from './generate.ts';
 import { parseKabupaten } from './parse.ts';
 import { importRenja } from './import.ts';
 import { recomputeSatuTahun, recomputeSemuaTahun } from './recompute.ts';
-import { lkjipReferensi, lkjipSintetis } from './report.ts';
+import { lkjipReferensi, lkjipSintetis, pratinjauLkjip } from './report.ts';
 
-export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten, lkjipReferensi, lkjipSintetis, importRenja];
+export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten, lkjipReferensi, lkjipSintetis, pratinjauLkjip, importRenja];

@@ -5,6 +5,7 @@ import { renderDocx } from '../../src/report/docx.ts';
 import { susunLkjip } from '../../src/report/lkjip.ts';
 import type { ReportDocument } from '../../src/report/model.ts';
 import { renderPdf } from '../../src/report/pdf.ts';
+import { susunPratinjau } from '../../src/report/pratinjau.ts';
 import { row, type BenchRow, type Measurement, type MemoryTracker } from '../harness.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/paser-2023', import.meta.url));
@@ -49,5 +50,27 @@ export const lkjipSintetis: Measurement = {
     const tahun = Math.max(...opd.tahun.map((t) => t.tahun));
     const nodes = opd.tahun.find((t) => t.tahun === tahun)?.renja[0]?.node.length ?? 0;
     return measure('OPD sintetis', `1 OPD, ${nodes} node Renja`, () => susunLkjip(d, opd.slug, tahun), ctx.memory);
+  },
+};
+
+/** The LKJIP preview the web app shows (every table figure with its source), without the database reads. */
+export const pratinjauLkjip: Measurement = {
+  id: 'pratinjau',
+  async run(ctx) {
+    const d = await loadDataset(FIXTURE);
+    const k = ctx.kabupaten();
+    const opd = k.opd[0];
+    if (!opd) throw new Error('kabupaten tanpa OPD');
+    const sintetis: Dataset = { ...k, opd: [opd] };
+    const tahun = Math.max(...opd.tahun.map((t) => t.tahun));
+    const nodes = opd.tahun.find((t) => t.tahun === tahun)?.renja[0]?.node.length ?? 0;
+    ctx.memory.start();
+    const ref = await timeAsync(() => Promise.resolve(susunPratinjau(d, 'disnakertrans', 2023)), 10, 2, ctx.memory);
+    const syn = await timeAsync(() => Promise.resolve(susunPratinjau(sintetis, opd.slug, tahun)), 10, 2, ctx.memory);
+    ctx.memory.stop();
+    return [
+      row('Pratinjau LKJIP (Paser 2023)', '1 OPD, 77 node Renja', ref, { amount: 1, unit: 'pratinjau' }, ctx.memory),
+      row('Pratinjau LKJIP (OPD sintetis)', `1 OPD, ${nodes} node Renja`, syn, { amount: 1, unit: 'pratinjau' }, ctx.memory),
+    ];
   },
 };

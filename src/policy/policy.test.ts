@@ -56,6 +56,13 @@ describe('policy', () => {
     assert.deepEqual(who((a) => boleh(a, { aksi: 'rencana:ubah', opd: 'dishub' })), []);
   });
 
+  it('documents of an OPD: those who read the whole OPD; a unit head not, nor another OPD\'s planner', () => {
+    for (const jenis of ['lkjip', 'pk', 'triwulan', 'pratinjau'] as const) {
+      assert.deepEqual(who((a) => boleh(a, { aksi: 'dokumen:unduh', opd: OPD, jenis })), ['admin', 'inspektorat', 'kepala', 'keuangan', 'perencana', 'pimpinan'], jenis);
+    }
+    assert.equal(boleh(ROLES.perencanaLain, { aksi: 'dokumen:unduh', opd: 'dinkes', jenis: 'lkjip' }), true);
+  });
+
   it('OPD list: pemda-wide roles see all, others the OPDs of their roles', () => {
     const all = ['dinkes', OPD, 'dishub'];
     assert.deepEqual(opdTerlihat(ROLES.pimpinan, all), all);

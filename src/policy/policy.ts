@@ -48,7 +48,9 @@ export type Tindakan =
   | { aksi: 'skala:atur' }
   | { aksi: 'anggaran:ubah'; opd: string }
   /** Edit the OPD's plan: Renstra indicators, Renja pagu and targets, PK versions, quarterly targets. */
-  | { aksi: 'rencana:ubah'; opd: string };
+  | { aksi: 'rencana:ubah'; opd: string }
+  /** Generate and download an OPD-year document (LKJIP, PK, quarterly workbook) or the LKJIP preview with its sources. */
+  | { aksi: 'dokumen:unduh'; opd: string; jenis: 'lkjip' | 'pk' | 'triwulan' | 'pratinjau' };
 
 export type AksiStatus = 'ajukan' | 'verifikasi' | 'setujui' | 'tolak';
 
@@ -93,6 +95,10 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       return punya(a, 'keuangan', t.opd);
     case 'rencana:ubah':
       return punya(a, 'perencana', t.opd);
+    case 'dokumen:unduh':
+      // Every document covers the whole OPD, so only those who read the whole OPD get it; a unit
+      // head (who sees only its own indicators) does not.
+      return bacaOpd(a, t.opd);
   }
 }
 

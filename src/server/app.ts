@@ -19,6 +19,7 @@ import { UKURAN_BUKTI_MAKS } from '../db/schema-app.ts';
 import type { Database } from '../db/client.ts';
 import { pasangPenanganGalat, ValidasiGagal } from './errors.ts';
 import { routesAuth } from './routes/auth.ts';
+import { routesDokumen } from './routes/dokumen.ts';
 import { routesEntri } from './routes/entri.ts';
 import { routesLaporan } from './routes/laporan.ts';
 import { routesRencana } from './routes/rencana.ts';
@@ -140,6 +141,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesLaporan(database));
     await api.register(routesEntri(database, opsi.sekarang));
     await api.register(routesRencana(database, opsi.sekarang));
+    await api.register(routesDokumen(database));
     await api.register(routesRingkasan(database, webDist));
   });
   pasangWeb(app, webDist);

@@ -29,6 +29,7 @@ const Dasbor = lazy(sekaliLagi(() => import('./pages/Dasbor.tsx').then((m) => ({
 const Entri = lazy(sekaliLagi(() => import('./pages/Entri.tsx').then((m) => ({ default: m.Entri }))));
 const Rencana = lazy(sekaliLagi(() => import('./pages/Rencana.tsx').then((m) => ({ default: m.Rencana }))));
 const Verifikasi = lazy(sekaliLagi(() => import('./pages/Verifikasi.tsx').then((m) => ({ default: m.Verifikasi }))));
+const Laporan = lazy(sekaliLagi(() => import('./pages/Laporan.tsx').then((m) => ({ default: m.Laporan }))));
 
 /** Where a user lands after login: unit heads work on entry, the rest look at the dashboard first. */
 export function halamanAwal(me: Me): string {
@@ -133,6 +134,10 @@ export function App() {
       break;
     case '/verifikasi':
       halaman = bolehVerifikasi(me) ? <Verifikasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/laporan':
+      // The documents cover the whole OPD: the same readers as the dashboard (not unit heads).
+      halaman = bolehDasbor(me) ? <Laporan /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     default:
       halaman = <TidakDitemukan ke={halamanAwal(me)} />;

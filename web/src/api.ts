@@ -3,6 +3,7 @@
  * sends by itself; what JavaScript must add is the CSRF token on every state-changing request.
  */
 import type { DaftarEntri, Dashboard, Entri, Me, Opd, Riwayat, Triwulan } from './types.ts';
+import type { BerkasUnduhan, DaftarDokumen, PermintaanUnduh, Pratinjau } from './types-dokumen.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -113,4 +114,48 @@ export const api = {
     return request<{ id: string | number; nama: string }>('POST', `${entriPath(r)}/bukti`, form);
   },
   buktiUrl: (id: string | number) => `/api/bukti/${enc(String(id))}`,
+  // ---------------------------------------------------------------- documents
+  daftarDokumen: (pemda: string, opd: string, tahun: number) => request<DaftarDokumen>('GET', `${opdBase(pemda, opd, tahun)}/dokumen`),
+  pratinjau: (pemda: string, opd: string, tahun: number) => request<Pratinjau>('GET', `${opdBase(pemda, opd, tahun)}/pratinjau`),
+  /**
+   * Downloads a generated document as a Blob, reporting the share received so far (0..1, or
+   * undefined while the server is still composing it).
+   */
+  unduhDokumen: async (pemda: string, opd: string, tahun: number, q: PermintaanUnduh, progres?: (bagian: number | undefined) => void): Promise<BerkasUnduhan> => {
+    const params = new URLSearchParams({ format: q.format });
+    if (q.versi !== undefined) params.set('versi', String(q.versi));
+    if (q.triwulan !== undefined) params.set('triwulan', String(q.triwulan));
+    const path = `${opdBase(pemda, opd, tahun)}/dokumen/${enc(q.jenis)}?${params.toString()}`;
+    let res: Response;
+    try {
+      res = await fetch(path, { credentials: 'same-origin' });
+    } catch (e) {
+      throw new NetworkError((e as Error).message);
+    }
+    if (!res.ok) {
+      if (res.status === 401) onUnauthorized?.();
+      let body: Record<string, unknown> = {};
+      try {
+        body = (await res.json()) as Record<string, unknown>;
+      } catch {
+        // not JSON
+      }
+      throw new ApiError(res.status, body);
+    }
+    const nama = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `${q.jenis}.${q.format}`;
+    const total = Number(res.headers.get('content-length') ?? 0);
+    const type = res.headers.get('content-type') ?? 'application/octet-stream';
+    if (!res.body || !total) return { blob: await res.blob(), nama };
+    const reader = res.body.getReader();
+    const parts: Uint8Array[] = [];
+    let got = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      got += value.length;
+      progres?.(Math.min(1, got / total));
+    }
+    return { blob: new Blob(parts as BlobPart[], { type }), nama };
+  },
 };

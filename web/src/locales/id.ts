@@ -1,4 +1,5 @@
 /** Bahasa Indonesia: the default language, and the shape every other language must have. */
+import { laporanId } from './laporan.id.ts';
 import { rencana } from './rencana.id.ts';
 
 export const id = {
@@ -220,6 +221,7 @@ export const id = {
     terkunciKet: 'Sudah disetujui; nilai terkunci.',
   },
   rencana,
+  laporan: laporanId,
 };
 
 export type Teks = typeof id;
