@@ -26,7 +26,7 @@ import { ubahPemda } from '../../exchange/opd-tahun.ts';
 import { bacaRealisasiWorkbook, buatTemplateRealisasi, terapkanRealisasi } from '../../exchange/realisasi-xlsx.ts';
 import { bacaRenjaWorkbook, buatTemplateRenja, terapkanRenja } from '../../exchange/renja-xlsx.ts';
 import { segarkanStatistik } from '../../exchange/statistik.ts';
-import { GRUP_TABEL, pilihLembar, type GrupTabel } from '../../exchange/tabel-web.ts';
+import { GRUP_TABEL, pilihLembar } from '../../exchange/tabel-web.ts';
 import { BATAS_UKURAN_XLSX, muatWorkbook } from '../../exchange/xlsx.ts';
 import { type Aktor, boleh } from '../../policy/policy.ts';
 import { catatAudit } from '../../workflow/audit.ts';
@@ -98,7 +98,8 @@ const PratinjauCadangan = z
     dibuat: z.string().describe('waktu pembuatan cadangan (ISO 8601)'),
     migrasi: z.string(),
     migrasiBerbeda: z.boolean().describe('cadangan dibuat oleh program pada migrasi lain; datasetnya tetap diperiksa penuh'),
-    pemda: z.object({ slug: z.string(), nama: z.string() }),
+    pemda: z.object({ slug: z.string(), nama: z.string() }).describe('pemda yang akan dipulihkan (selalu pemda pengguna)'),
+    asal: z.string().describe('slug pemda di berkas cadangan; berbeda dari pemda.slug bila cadangan pemda lain dipulihkan ke pemda ini'),
     pemdaLainDiabaikan: z.array(z.string()).describe('pemda lain di berkas yang tidak dipulihkan'),
     isi: Isi,
     sekarang: Isi,
@@ -376,7 +377,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
         const d = await loadDataset(db, a.pemdaSlug);
         if (!d) throw new TidakDitemukan(`pemda "${a.pemdaSlug}" tidak ada`);
         const semua = await eksporTabelXlsx(d, opd.slug, req.params.tahun);
-        const isi = await pilihLembar(semua, req.params.tabel as GrupTabel);
+        const isi = await pilihLembar(semua, req.params.tabel);
         return kirimBerkas(reply, MIME_XLSX, `${opd.slug}-${req.params.tahun}-${req.params.tabel}.xlsx`, isi);
       },
     );
@@ -406,8 +407,12 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
       },
     );
 
-    /** The backup's dataset of the actor's pemda, checked completely; anything else is refused with a message. */
-    function bukaUntuk(a: Aktor, f: { nama: string; isi: Buffer; sha256: string }) {
+    /**
+     * The dataset of the backup to restore into the actor's pemda, checked completely: the
+     * pemda's own, or the only pemda of a one-pemda backup (written under the actor's slug, only
+     * when `pemdaLain` confirms it). Nothing else is ever written.
+     */
+    function bukaUntuk(a: Aktor, f: { nama: string; isi: Buffer; sha256: string }, pemdaLain: boolean) {
       const info = { nama: f.nama, ukuran: f.isi.length, sha256: f.sha256 };
       let c;
       try {
@@ -416,13 +421,20 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
         if (e instanceof ImporError) throw new ImporDitolak(422, { error: 'cadangan-tidak-sah', message: `${e.galat[0]?.pesan ?? 'cadangan tidak sah'}; tidak ada yang diubah`, berkas: info, galat: e.galat.map(galatJson) });
         throw e;
       }
-      const d = c.pemda.find((x) => x.pemda.slug === a.pemdaSlug);
-      if (!d) {
+      const sendiri = c.pemda.find((x) => x.pemda.slug === a.pemdaSlug);
+      const asal = sendiri ?? (c.pemda.length === 1 ? c.pemda[0] : undefined);
+      const tolak = (pesan: string) => new ImporDitolak(422, { error: 'cadangan-pemda-lain', message: pesan, berkas: info, galat: [galatJson({ pesan })] });
+      if (!asal) {
         const ada = c.pemda.map((x) => x.pemda.slug).join(', ') || '(kosong)';
-        const pesan = `cadangan ini berisi pemda ${ada}, bukan pemda "${a.pemdaSlug}"; pemulihan hanya untuk pemda Anda sendiri, tidak ada yang diubah`;
-        throw new ImporDitolak(422, { error: 'cadangan-pemda-lain', message: pesan, berkas: info, galat: [galatJson({ pesan })] });
+        throw tolak(`cadangan ini berisi ${c.pemda.length} pemda (${ada}) dan tidak satu pun pemda "${a.pemdaSlug}"; pulihkan cadangan banyak pemda dengan \`sikiper restore\`. Tidak ada yang diubah`);
       }
-      return { info, c, d };
+      if (!sendiri && !pemdaLain) {
+        throw tolak(
+          `cadangan ini dari pemda "${asal.pemda.slug}" (${asal.pemda.nama}), bukan pemda "${a.pemdaSlug}"; untuk memulihkannya ke pemda Anda, konfirmasi dengan pemdaLain=true. Tidak ada yang diubah`,
+        );
+      }
+      const d: Dataset = sendiri ? sendiri : { ...asal, pemda: { ...asal.pemda, slug: a.pemdaSlug } };
+      return { info, c, d, asal: asal.pemda.slug };
     }
 
     const jawabCadangan = { 200: PratinjauCadangan, ...GALAT_SESI, 400: GalatHttp, 409: GagalImpor, 413: GagalImpor, 422: GagalImpor } as const;
@@ -433,7 +445,8 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
       migrasi: b.c.schemaMigration,
       migrasiBerbeda: b.c.schemaMigration !== migrasiTerakhir(),
       pemda: { slug: b.d.pemda.slug, nama: b.d.pemda.nama },
-      pemdaLainDiabaikan: b.c.pemda.map((x) => x.pemda.slug).filter((s) => s !== b.d.pemda.slug),
+      asal: b.asal,
+      pemdaLainDiabaikan: b.c.pemda.map((x) => x.pemda.slug).filter((s) => s !== b.asal),
       isi: ringkasIsi(b.d),
       sekarang: ringkasIsi(sekarangIsi),
       dipulihkan,
@@ -454,7 +467,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
         bolehCadangan(a);
-        const b = bukaUntuk(a, await unggahan(req, BATAS_UKURAN_CADANGAN));
+        const b = bukaUntuk(a, await unggahan(req, BATAS_UKURAN_CADANGAN), true);
         return ringkasCadangan(b, await loadDataset(db, a.pemdaSlug), false);
       },
     );
@@ -465,10 +478,15 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
         schema: {
           tags: ['admin'],
           summary: 'Pulihkan cadangan yang telah diperiksa (admin pemda; hanya pemda sendiri, semua atau tidak sama sekali)',
-          description: 'Kirim berkas yang sama dengan sha256 dari jawaban pratinjau. Data pemda diganti seluruhnya oleh isi cadangan; pemda lain tidak disentuh. Dicatat di log audit.',
+          description:
+            'Kirim berkas yang sama dengan sha256 dari jawaban pratinjau. Data pemda diganti seluruhnya oleh isi cadangan; pemda lain tidak disentuh. ' +
+            'Cadangan satu pemda lain hanya dipulihkan dengan pemdaLain=true. Dicatat di log audit.',
           consumes: ['multipart/form-data'],
           params: PemdaParams,
-          querystring: z.object({ sha256: Sha }),
+          querystring: z.object({
+            sha256: Sha,
+            pemdaLain: z.enum(['true', 'false']).default('false').describe('true: pulihkan cadangan satu pemda lain ke pemda ini (menimpa seluruh datanya)'),
+          }),
           response: jawabCadangan,
         },
       },
@@ -477,7 +495,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
         bolehCadangan(a);
         const f = await unggahan(req, BATAS_UKURAN_CADANGAN);
         sama(req, f, req.query.sha256);
-        const b = bukaUntuk(a, f);
+        const b = bukaUntuk(a, f, req.query.pemdaLain === 'true');
         let sebelum: Dataset | undefined;
         await db.transaction(async (tx) => {
           sebelum = await loadDataset(tx, a.pemdaSlug);
