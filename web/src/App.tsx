@@ -8,7 +8,7 @@ import { Pengaman } from './components/Pengaman.tsx';
 import { Masuk } from './pages/Masuk.tsx';
 import { TidakDitemukan } from './pages/TidakDitemukan.tsx';
 import { navigate, useLokasi } from './router.ts';
-import { bolehDasbor, bolehEntri, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
+import { bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
 import type { Me } from './types.ts';
 
 // Each screen is its own chunk: the login page, the first thing on a slow connection, loads
@@ -28,6 +28,8 @@ function sekaliLagi<T>(muat: () => Promise<T>): () => Promise<T> {
 const Dasbor = lazy(sekaliLagi(() => import('./pages/Dasbor.tsx').then((m) => ({ default: m.Dasbor }))));
 const Entri = lazy(sekaliLagi(() => import('./pages/Entri.tsx').then((m) => ({ default: m.Entri }))));
 const Verifikasi = lazy(sekaliLagi(() => import('./pages/Verifikasi.tsx').then((m) => ({ default: m.Verifikasi }))));
+const Impor = lazy(sekaliLagi(() => import('./pages/Impor.tsx').then((m) => ({ default: m.Impor }))));
+const Cadangan = lazy(sekaliLagi(() => import('./pages/Cadangan.tsx').then((m) => ({ default: m.Cadangan }))));
 
 /** Where a user lands after login: unit heads work on entry, the rest look at the dashboard first. */
 export function halamanAwal(me: Me): string {
@@ -129,6 +131,12 @@ export function App() {
       break;
     case '/verifikasi':
       halaman = bolehVerifikasi(me) ? <Verifikasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/impor':
+      halaman = bolehImpor(me) ? <Impor /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/cadangan':
+      halaman = bolehCadangan(me) ? <Cadangan /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     default:
       halaman = <TidakDitemukan ke={halamanAwal(me)} />;

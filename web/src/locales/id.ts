@@ -1,4 +1,6 @@
 /** Bahasa Indonesia: the default language, and the shape every other language must have. */
+import { tukarId } from './tukar.id.ts';
+
 export const id = {
   umum: {
     memuat: 'Memuat…',
@@ -217,6 +219,7 @@ export const id = {
     terkunci: 'Terkunci',
     terkunciKet: 'Sudah disetujui; nilai terkunci.',
   },
+  tukar: tukarId,
 };
 
 export type Teks = typeof id;
