@@ -112,17 +112,10 @@ export function Cadangan() {
       )}
       {info && (
         <Bagian judul={`${info.berkas.nama} · ${info.pemda.nama}`} id="cadangan-isi">
+          <Text size="sm" mb="xs" className="cadangan-meta">
+            {t('tukar.cadangan.dibuat')}: {formatTanggalJam(info.dibuat)} · {t('tukar.cadangan.migrasi')}: {info.migrasi}
+          </Text>
           <Table className="tabel-cadangan" withTableBorder mb="sm">
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Th scope="row">{t('tukar.cadangan.dibuat')}</Table.Th>
-                <Table.Td colSpan={2}>{formatTanggalJam(info.dibuat)}</Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th scope="row">{t('tukar.cadangan.migrasi')}</Table.Th>
-                <Table.Td colSpan={2}>{info.migrasi}</Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('tukar.cadangan.isi')}</Table.Th>
