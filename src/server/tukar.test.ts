@@ -164,6 +164,44 @@ for (const kind of testDatabases()) {
       assert.deepEqual(pr.pratinjau.anggaran.ubah.map((x) => [x.kode, x.medan[0]?.baru]), [[KODE_DPA, 'Rp1.000.000']]);
     });
 
+    it('realisasi: the planner imports performance realisasi; approved entries stay locked', async () => {
+      const buku = await bukuSederhana({ 'Realisasi Kinerja': [['Kode Indikator', 'Triwulan', 'Pembilang', 'Penyebut'], ['IKU-1', 3, 18, 27]] });
+      const sebelum = await keadaan();
+      // 2023 is approved in the reference dataset: the row is refused where it is.
+      const kunci = await unggah('perencana.disnakertrans', `${base}/2023/impor/realisasi/pratinjau`, 'realisasi.xlsx', buku);
+      assert.equal(kunci.statusCode, 422, kunci.body);
+      const g = kunci.json<{ galat: Array<{ lokasi: string; pesan: string }> }>().galat;
+      assert.ok(g.some((x) => x.lokasi.startsWith("'Realisasi Kinerja'!A2") && /terkunci/.test(x.pesan)), kunci.body);
+      assert.equal(await keadaan(), sebelum);
+      // 2024 has no realisasi yet: one new entry, submitted for verification.
+      const p = await unggah('perencana.disnakertrans', `${base}/2024/impor/realisasi/pratinjau`, 'realisasi.xlsx', buku);
+      assert.equal(p.statusCode, 200, p.body);
+      const pr = p.json<{ berkas: { sha256: string }; pratinjau: { status: string; kinerja: { tambah: Array<{ kode: string }> } } }>();
+      assert.equal(pr.pratinjau.status, 'diajukan');
+      assert.deepEqual(pr.pratinjau.kinerja.tambah.map((x) => x.kode), ['IKU-1 TW3']);
+      const s = await unggah('perencana.disnakertrans', `${base}/2024/impor/realisasi/simpan?sha256=${pr.berkas.sha256}`, 'realisasi.xlsx', buku);
+      assert.equal(s.statusCode, 200, s.body);
+      const d = await loadDataset(h.db, h.pemda.slug);
+      const e = d?.opd[0]?.tahun.find((x) => x.tahun === 2024)?.realisasi.find((x) => x.indikator === 'IKU-1' && x.triwulan === 3);
+      assert.deepEqual([e?.pembilang, e?.penyebut, e?.status], [18, 27, 'diajukan']);
+    });
+
+    it('the OpenAPI document describes the exchange routes', async () => {
+      const doc = (await h.app.inject('/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
+      const opd = '/api/pemda/{pemda}/opd/{opd}/tahun/{tahun}';
+      for (const [path, method] of [
+        [`${opd}/impor/{jenis}/pratinjau`, 'post'],
+        [`${opd}/impor/{jenis}/simpan`, 'post'],
+        [`${opd}/ekspor/{tabel}`, 'get'],
+        ['/api/pemda/{pemda}/templat/{jenis}', 'get'],
+        ['/api/pemda/{pemda}/cadangan', 'get'],
+        ['/api/pemda/{pemda}/cadangan/pratinjau', 'post'],
+        ['/api/pemda/{pemda}/cadangan/pulihkan', 'post'],
+      ] as const) {
+        assert.ok(doc.paths[path]?.[method], `${method} ${path}`);
+      }
+    });
+
     it('backup: download, change, restore gives identical capaian and anggaran; into a fresh pemda too', async () => {
       const admin = await as('admin.paser');
       const tabel = async (k: Klien, slug: string) => {
