@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DatasetError, formatProblem } from '../../dataset/load.ts';
 import type { Dataset } from '../../dataset/schema.ts';
 import type { Database, Db } from '../../db/client.ts';
 import { loadDataset, saveDataset } from '../../db/dataset-repository.ts';
@@ -299,8 +300,13 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
   }
 
   return (app, _opts, done) => {
-    app.setErrorHandler((error, req, reply) => {
+    app.setErrorHandler((error, _req, reply) => {
       if (error instanceof ImporDitolak) return reply.code(error.status).send(error.body);
+      // The repository refused the data (a value the database does not take): nothing was written.
+      if (error instanceof DatasetError) {
+        const galat = error.problems.map((p) => galatJson({ pesan: formatProblem(p) }));
+        return reply.code(422).send({ error: 'impor-tidak-sah', message: `data tidak dapat disimpan; tidak ada yang diubah`, galat });
+      }
       throw error;
     });
 
