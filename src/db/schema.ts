@@ -679,7 +679,8 @@ export const renjaNode = pgTable(
     unique('renja_node_kode_uq').on(t.pemdaId, t.renjaVersiId, t.kode),
     unique('renja_node_scope_uq').on(t.pemdaId, t.renjaVersiId, t.id),
     unique('renja_node_level_uq').on(t.pemdaId, t.renjaVersiId, t.id, t.level),
-    index('renja_node_induk_idx').on(t.pemdaId, t.renjaVersiId, t.indukId),
+    // Serves the cascade of renja_node_induk_fk (one lookup per deleted node): every column of the key, the selective parent id first after the tenant.
+    index('renja_node_induk_idx').on(t.pemdaId, t.indukId, t.renjaVersiId, t.indukLevel),
     index('renja_node_unit_idx').on(t.pemdaId, t.opdId, t.unitId),
     check(
       'renja_node_induk_ck',

@@ -7,7 +7,9 @@
  * never analyzes on its own) the planner picks an index that shares only the
  * (pemda_id, renja_versi_id) prefix, and every lookup then walks all nodes of the version,
  * live and just deleted: replacing a 5.000-row Renja took 12 s instead of about 1 s. ANALYZE is
- * transactional and only samples the tables, so running it first costs milliseconds.
+ * transactional and only samples the tables, so running it first costs milliseconds. (Since
+ * migration renja_induk_index the parent index covers the parent key itself; see
+ * docs/performance.md for what that changed.)
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';

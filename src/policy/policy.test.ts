@@ -63,6 +63,17 @@ describe('policy', () => {
     assert.equal(boleh(ROLES.perencanaLain, { aksi: 'dokumen:unduh', opd: 'dinkes', jenis: 'lkjip' }), true);
   });
 
+  it('imports: Renja by the OPD planner and admin-pemda; realisasi by the planner; budget realisation also by keuangan', () => {
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'impor:renja', opd: OPD })), ['admin', 'perencana']);
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'impor:realisasi-kinerja', opd: OPD })), ['perencana']);
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'impor:realisasi-anggaran', opd: OPD })), ['keuangan', 'perencana']);
+  });
+
+  it('table export: the readers of the OPD; backup and restore: admin-pemda only', () => {
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'ekspor:tabel', opd: OPD })), ['admin', 'inspektorat', 'kepala', 'keuangan', 'perencana', 'pimpinan']);
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'cadangan:kelola' })), ['admin']);
+  });
+
   it('OPD list: pemda-wide roles see all, others the OPDs of their roles', () => {
     const all = ['dinkes', OPD, 'dishub'];
     assert.deepEqual(opdTerlihat(ROLES.pimpinan, all), all);

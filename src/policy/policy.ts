@@ -3,11 +3,13 @@
  * ask, they never look at roles themselves.
  *
  * Roles (a user may hold several, each for one scope):
- * - admin-pemda (pemda): manages users, rating scales and deadlines; reads every OPD.
- * - perencana (OPD): edits the plan and PK, edits and verifies realisasi, reads the OPD.
+ * - admin-pemda (pemda): manages users, rating scales and deadlines; imports Renja/DPA
+ *   workbooks; downloads and restores the pemda's backup; reads every OPD.
+ * - perencana (OPD): edits the plan and PK (also by Renja/DPA workbook import), edits, imports
+ *   and verifies realisasi, reads the OPD.
  * - kepala-unit (OPD + unit): enters realisasi of the indicators its unit owns, and sees only those.
  * - kepala-opd (OPD): approves or rejects realisasi; reads the OPD.
- * - keuangan (OPD): enters budget realisation; reads the OPD.
+ * - keuangan (OPD): enters budget realisation (also by workbook import); reads the OPD.
  * - inspektorat (pemda): reads every OPD.
  * - pimpinan (pemda): reads every OPD, changes nothing.
  *
@@ -50,7 +52,17 @@ export type Tindakan =
   /** Edit the OPD's plan: Renstra indicators, Renja pagu and targets, PK versions, quarterly targets. */
   | { aksi: 'rencana:ubah'; opd: string }
   /** Generate and download an OPD-year document (LKJIP, PK, quarterly workbook) or the LKJIP preview with its sources. */
-  | { aksi: 'dokumen:unduh'; opd: string; jenis: 'lkjip' | 'pk' | 'triwulan' | 'pratinjau' };
+  | { aksi: 'dokumen:unduh'; opd: string; jenis: 'lkjip' | 'pk' | 'triwulan' | 'pratinjau' }
+  /** Import a Renja/DPA workbook into the OPD's plan and budget. */
+  | { aksi: 'impor:renja'; opd: string }
+  /** Import quarterly performance realisasi from a workbook. */
+  | { aksi: 'impor:realisasi-kinerja'; opd: string }
+  /** Import budget realisation (the DPA's realisasi column) from a workbook. */
+  | { aksi: 'impor:realisasi-anggaran'; opd: string }
+  /** Export the OPD's tables as a workbook. */
+  | { aksi: 'ekspor:tabel'; opd: string }
+  /** Download a backup of the whole pemda and restore one. */
+  | { aksi: 'cadangan:kelola' };
 
 export type AksiStatus = 'ajukan' | 'verifikasi' | 'setujui' | 'tolak';
 
@@ -99,6 +111,16 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       // Every document covers the whole OPD, so only those who read the whole OPD get it; a unit
       // head (who sees only its own indicators) does not.
       return bacaOpd(a, t.opd);
+    case 'impor:renja':
+      return punya(a, 'admin-pemda') || punya(a, 'perencana', t.opd);
+    case 'impor:realisasi-kinerja':
+      return punya(a, 'perencana', t.opd);
+    case 'impor:realisasi-anggaran':
+      return punya(a, 'perencana', t.opd) || punya(a, 'keuangan', t.opd);
+    case 'ekspor:tabel':
+      return bacaOpd(a, t.opd);
+    case 'cadangan:kelola':
+      return punya(a, 'admin-pemda');
   }
 }
 

@@ -8,7 +8,7 @@ import { Pengaman } from './components/Pengaman.tsx';
 import { Masuk } from './pages/Masuk.tsx';
 import { TidakDitemukan } from './pages/TidakDitemukan.tsx';
 import { navigate, useLokasi } from './router.ts';
-import { bolehDasbor, bolehEntri, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
+import { bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
 import type { Me } from './types.ts';
 
 // Each screen is its own chunk: the login page, the first thing on a slow connection, loads
@@ -30,6 +30,8 @@ const Entri = lazy(sekaliLagi(() => import('./pages/Entri.tsx').then((m) => ({ d
 const Rencana = lazy(sekaliLagi(() => import('./pages/Rencana.tsx').then((m) => ({ default: m.Rencana }))));
 const Verifikasi = lazy(sekaliLagi(() => import('./pages/Verifikasi.tsx').then((m) => ({ default: m.Verifikasi }))));
 const Laporan = lazy(sekaliLagi(() => import('./pages/Laporan.tsx').then((m) => ({ default: m.Laporan }))));
+const Impor = lazy(sekaliLagi(() => import('./pages/Impor.tsx').then((m) => ({ default: m.Impor }))));
+const Cadangan = lazy(sekaliLagi(() => import('./pages/Cadangan.tsx').then((m) => ({ default: m.Cadangan }))));
 
 /** Where a user lands after login: unit heads work on entry, the rest look at the dashboard first. */
 export function halamanAwal(me: Me): string {
@@ -138,6 +140,12 @@ export function App() {
     case '/laporan':
       // The documents cover the whole OPD: the same readers as the dashboard (not unit heads).
       halaman = bolehDasbor(me) ? <Laporan /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/impor':
+      halaman = bolehImpor(me) ? <Impor /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/cadangan':
+      halaman = bolehCadangan(me) ? <Cadangan /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     default:
       halaman = <TidakDitemukan ke={halamanAwal(me)} />;

@@ -2,7 +2,7 @@ import { Button, Text } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLokasi } from '../router.ts';
-import { bolehDasbor, bolehEntri, bolehVerifikasi, useSesi } from '../session.tsx';
+import { bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehVerifikasi, useSesi } from '../session.tsx';
 import { PilihBahasa } from './Bahasa.tsx';
 import { Tautan } from './Tautan.tsx';
 
@@ -27,6 +27,8 @@ export function Tata({ children }: { children: ReactNode }) {
     { href: '/verifikasi', label: t('nav.verifikasi'), tampil: bolehVerifikasi(me) },
     { href: '/rencana', label: t('rencana.judul'), tampil: bolehDasbor(me) },
     { href: '/laporan', label: t('laporan.nav'), tampil: bolehDasbor(me) },
+    { href: '/impor', label: t('tukar.navImpor'), tampil: bolehImpor(me) },
+    { href: '/cadangan', label: t('tukar.navCadangan'), tampil: bolehCadangan(me) },
   ].filter((m) => m.tampil);
 
   // A screen reader user hears the new page, and keyboard focus starts at its top.

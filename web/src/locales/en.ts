@@ -1,6 +1,7 @@
 import type { Teks } from './id.ts';
 import { rencana } from './rencana.en.ts';
 import { laporanEn } from './laporan.en.ts';
+import { tukarEn } from './tukar.en.ts';
 
 export const en: Teks = {
   umum: {
@@ -222,4 +223,5 @@ export const en: Teks = {
   },
   rencana,
   laporan: laporanEn,
+  tukar: tukarEn,
 };

@@ -1,6 +1,7 @@
 /** Bahasa Indonesia: the default language, and the shape every other language must have. */
 import { laporanId } from './laporan.id.ts';
 import { rencana } from './rencana.id.ts';
+import { tukarId } from './tukar.id.ts';
 
 export const id = {
   umum: {
@@ -222,6 +223,7 @@ export const id = {
   },
   rencana,
   laporan: laporanId,
+  tukar: tukarId,
 };
 
 export type Teks = typeof id;

@@ -5,6 +5,7 @@ import { Gulir } from '../components/Gulir.tsx';
 import { api, ApiError } from '../api.ts';
 import { Bagian, Galat, Memuat } from '../components/Bagian.tsx';
 import { LencanaPredikat } from '../components/Lencana.tsx';
+import { TombolUnduh } from '../components/TombolUnduh.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
 import { formatAngka, formatPersen, formatRupiah } from '../format.ts';
 import { useMuat } from '../muat.ts';
@@ -80,7 +81,7 @@ export function Dasbor() {
   else if (muatan.keadaan === 'memuat') isi = <Memuat />;
   else if (muatan.keadaan === 'galat') {
     isi = muatan.galat instanceof ApiError && muatan.galat.status === 404 ? <Alert color="gray">{t('dasbor.tanpaData', { tahun: p.tahun })}</Alert> : <Galat galat={muatan.galat} ulang={ulang} />;
-  } else isi = <IsiDasbor d={muatan.data} tw={p.tw} />;
+  } else isi = <IsiDasbor d={muatan.data} tw={p.tw} pemda={me.pemda.slug} />;
 
   return (
     <div className="halaman">
@@ -100,7 +101,7 @@ export function Dasbor() {
   );
 }
 
-function IsiDasbor({ d, tw }: { d: Dashboard; tw: Triwulan }) {
+function IsiDasbor({ d, tw, pemda }: { d: Dashboard; tw: Triwulan; pemda: string }) {
   const { t } = useTranslation();
   const { capaian, anggaran } = d;
   const adaCapaian = capaian.sasaran.some((s) => s.capaian !== null || s.indikator.some((i) => i.realisasi !== null));
@@ -152,7 +153,7 @@ function IsiDasbor({ d, tw }: { d: Dashboard; tw: Triwulan }) {
         />
       </div>
 
-      <Bagian judul={t('dasbor.capaianJudul')} id="capaian">
+      <Bagian judul={t('dasbor.capaianJudul')} id="capaian" aksi={<TombolUnduh pemda={pemda} opd={capaian.opd} tahun={capaian.tahun} tabel="capaian" judul={t('dasbor.capaianJudul')} />}>
         <Gulir minWidth={640} label={t('dasbor.capaianJudul')} responsif>
           <Table striped={false} highlightOnHover className="tabel-capaian" captionSide="bottom">
             <caption className="sr-only">{t('dasbor.capaianJudul')}</caption>
@@ -226,7 +227,7 @@ function IsiDasbor({ d, tw }: { d: Dashboard; tw: Triwulan }) {
         <Legenda />
       </Bagian>
 
-      <Bagian judul={t('dasbor.programJudul')} id="program">
+      <Bagian judul={t('dasbor.programJudul')} id="program" aksi={<TombolUnduh pemda={pemda} opd={capaian.opd} tahun={capaian.tahun} tabel="rencana" judul={t('dasbor.programJudul')} />}>
         <details className="rincian-program">
           <summary>{t('dasbor.programBuka', { n: capaian.sasaran.reduce((a, s) => a + (s.program ?? []).reduce((b, p) => b + p.indikator.length, 0), 0) })}</summary>
           <Gulir minWidth={640} label={t('dasbor.programJudul')} responsif>
@@ -285,7 +286,7 @@ function IsiDasbor({ d, tw }: { d: Dashboard; tw: Triwulan }) {
         </TanpaGrafik>
       </Bagian>
 
-      <Bagian judul={t('dasbor.anggaranJudul')} id="anggaran">
+      <Bagian judul={t('dasbor.anggaranJudul')} id="anggaran" aksi={<TombolUnduh pemda={pemda} opd={capaian.opd} tahun={capaian.tahun} tabel="anggaran" judul={t('dasbor.anggaranJudul')} />}>
         <Gulir minWidth={560} label={t('dasbor.anggaranJudul')} responsif>
           <Table highlightOnHover>
             <Table.Thead>
