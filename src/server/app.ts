@@ -21,6 +21,7 @@ import { pasangPenanganGalat, ValidasiGagal } from './errors.ts';
 import { routesAuth } from './routes/auth.ts';
 import { routesEntri } from './routes/entri.ts';
 import { routesLaporan } from './routes/laporan.ts';
+import { routesPengaturan } from './routes/pengaturan.ts';
 import { pasangWeb, routesRingkasan } from './routes/web.ts';
 import { Health } from './schemas.ts';
 import { pasangGerbangSesi, type OpsiSesi } from './sesi.ts';
@@ -138,6 +139,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesAuth(database, { ...opsi, batasMasuk: options.batasMasuk ?? { max: 10, timeWindow: '1 minute' } }));
     await api.register(routesLaporan(database));
     await api.register(routesEntri(database, opsi.sekarang));
+    await api.register(routesPengaturan(database, opsi.sekarang));
     await api.register(routesRingkasan(database, webDist));
   });
   pasangWeb(app, webDist);

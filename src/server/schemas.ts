@@ -173,6 +173,7 @@ const waktu = z.iso.datetime({ offset: true, message: 'waktu berformat ISO 8601,
 export const TenggatBody = z.object({
   batas: waktu,
   pengecualian: z.array(z.object({ opd: slug, unit: z.string().min(1).max(64), batas: waktu })).max(1000).optional(),
+  version: z.number().int().min(0).optional().describe('versi tersimpan yang diubah (0 bila belum ada); bila berbeda: 409 versi-usang'),
 });
 export const TenggatResponse = z.object({
   tahun: z.number().int(),
