@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import { apiPengaturan, type AnggaranOpd, type BarisAnggaran } from '../api-pengaturan.ts';
 import { Galat, Memuat } from '../components/Bagian.tsx';
+import { Gulir } from '../components/Gulir.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
 import { formatPersen, formatRupiah } from '../format.ts';
 import { parseRupiah } from '../bantu-pengaturan.ts';
 import { useMuat } from '../muat.ts';
+import '../pengaturan.css';
 import { useSesi } from '../session.tsx';
 
 /** Unsaved input per line: the text typed and the version it was typed against. */
@@ -148,7 +150,7 @@ export function Anggaran() {
               {t('pengaturan.anggaran.draf', { n: berubah.length })}
             </Alert>
           )}
-          <div className="gulir-tabel">
+          <Gulir minWidth={640} label={t('pengaturan.anggaran.judul')}>
             <Table striped withTableBorder className="tabel-anggaran">
               <Table.Thead>
                 <Table.Tr>
@@ -212,7 +214,7 @@ export function Anggaran() {
                 </Table.Tr>
               </Table.Tfoot>
             </Table>
-          </div>
+          </Gulir>
           {hasil && (
             <Alert color={hasil.ok ? 'green' : 'red'} role={hasil.ok ? 'status' : 'alert'}>
               {hasil.teks}

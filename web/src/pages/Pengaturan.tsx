@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import { apiPengaturan, type Band, type PenggunaKelola, type Pengaturan as DataPengaturan, type RumusNegatif, type TenggatTahun } from '../api-pengaturan.ts';
 import { Galat, Memuat } from '../components/Bagian.tsx';
+import { Gulir } from '../components/Gulir.tsx';
 import { formatAngka, formatPersen, formatTanggalJam, parseAngka } from '../format.ts';
 import { type BandIsian, capaianNegatif, periksaBands } from '../bantu-pengaturan.ts';
 import { useMuat } from '../muat.ts';
+import '../pengaturan.css';
 import { setQuery, useLokasi } from '../router.ts';
 import { useSesi } from '../session.tsx';
 import type { Peran } from '../types.ts';
@@ -192,7 +194,7 @@ function PanelSkalaRumus({ bagian }: { bagian: 'skala' | 'rumus' }) {
           </Button>
         </Group>
         <TextInput label={t('pengaturan.skala.nama')} value={nama} onChange={(e) => setNama(e.currentTarget.value)} maw={420} required />
-        <div className="gulir-tabel">
+        <Gulir minWidth={560} label={t('pengaturan.tab.skala')}>
           <Table striped withTableBorder className="tabel-skala">
             <Table.Thead>
               <Table.Tr>
@@ -237,7 +239,7 @@ function PanelSkalaRumus({ bagian }: { bagian: 'skala' | 'rumus' }) {
               })}
             </Table.Tbody>
           </Table>
-        </div>
+        </Gulir>
         <Group>
           <Button variant="default" size="xs" disabled={bands.length >= 10} onClick={() => setBands((bs) => [...bs.slice(0, -1), { min: '', label: '', warna: '' }, ...bs.slice(-1)])}>
             {t('pengaturan.skala.tambah')}
