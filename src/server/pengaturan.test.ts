@@ -146,6 +146,7 @@ for (const kind of testDatabases()) {
     it('changing the scale and the rule changes the dashboard at once, audited, stale write 409', async () => {
       const dash = async () =>
         (await as('pimpinan.paser').req('GET', `${P}/opd/disnakertrans/tahun/2023/dashboard`)).json<{
+          skala: { bands: Array<{ label: string }> };
           capaian: { skala: string; sasaran: Array<{ capaian: number | null; predikat: string | null }>; ikuDaerah: Array<{ kode: string; polaritas: string; target: number; realisasi: number; capaian: number }> };
         }>();
       const d0 = await dash();
@@ -162,6 +163,7 @@ for (const kind of testDatabases()) {
 
       const d1 = await dash();
       assert.equal(d1.capaian.skala, SKALA_LIMA_TINGKAT.nama);
+      assert.deepEqual(d1.skala.bands.map((b) => b.label), SKALA_LIMA_TINGKAT.bands.map((b) => b.label));
       const rated = d1.capaian.sasaran.filter((s) => s.predikat !== null);
       assert.ok(rated.length > 0);
       for (const s of rated) {

@@ -145,6 +145,10 @@ export const Pejabat = z.object({
 const Tabel = z.record(z.string(), z.unknown());
 
 export const Dashboard = z.object({
+  skala: z
+    .object({ nama: z.string(), bands: z.array(z.object({ min: z.number(), label: z.string(), warna: z.string().optional() })) })
+    .optional()
+    .describe('skala predikat pemda yang berlaku (diatur admin pemda)'),
   capaian: Tabel.describe('sama dengan GET .../capaian'),
   anggaran: Tabel.describe('sama dengan GET .../anggaran'),
   progres: z.array(

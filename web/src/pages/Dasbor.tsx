@@ -223,7 +223,7 @@ function IsiDasbor({ d, tw }: { d: Dashboard; tw: Triwulan }) {
             </Suspense>
           </TanpaGrafik>
         )}
-        <Legenda />
+        <Legenda label={d.skala?.bands.map((b) => b.label)} />
       </Bagian>
 
       <Bagian judul={t('dasbor.programJudul')} id="program">
@@ -375,11 +375,11 @@ function IsiDasbor({ d, tw }: { d: Dashboard; tw: Triwulan }) {
   );
 }
 
-function Legenda() {
+function Legenda({ label }: { label?: string[] | undefined }) {
   const { t } = useTranslation();
   return (
     <ul className="legenda" aria-label={t('dasbor.legenda')}>
-      {['Sangat Berhasil', 'Berhasil', 'Cukup Berhasil', 'Kurang Berhasil'].map((l) => (
+      {(label ?? ['Sangat Berhasil', 'Berhasil', 'Cukup Berhasil', 'Kurang Berhasil']).map((l) => (
         <li key={l}>
           <LencanaPredikat predikat={l} />
         </li>
