@@ -40,9 +40,9 @@ describe('settings and budget realisation', { skip: lewati }, () => {
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
     await page.getByText('Batas bawah harus lebih kecil dari band di atasnya.').waitFor();
     await page.getByLabel('Batas bawah (%) 2').fill('76');
-    await potret(page, 'pengaturan-skala-desktop');
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
     await page.getByRole('status').getByText('Tersimpan.').waitFor();
+    await potret(page, 'pengaturan-skala-desktop');
 
     await page.goto(`/dasbor?opd=${OPD}&tahun=2023`);
     await page.locator('.lencana-predikat').first().waitFor();
@@ -57,6 +57,7 @@ describe('settings and budget realisation', { skip: lewati }, () => {
     assert.match(await page.locator('[data-rumus="selisih"]').innerText(), /-40,00%/);
     assert.match(await page.locator('[data-rumus="selisih-min-nol"]').innerText(), /→ Capaian: 0,00%/);
     assert.match(await page.locator('[data-rumus="rasio-terbalik"]').innerText(), /41,67%/);
+    await potret(page, 'pengaturan-rumus-desktop');
     assert.deepEqual(h.galat, []);
     await h.tutup();
   });

@@ -8,6 +8,10 @@ import { Gulir } from '../components/Gulir.tsx';
 import { formatAngka, formatPersen, formatTanggalJam, parseAngka } from '../format.ts';
 import { type BandIsian, capaianNegatif, periksaBands } from '../bantu-pengaturan.ts';
 import { useMuat } from '../muat.ts';
+// The frame loads only the Mantine styles every screen needs; these belong to this screen.
+import '@mantine/core/styles/Tabs.css';
+import '@mantine/core/styles/InlineInput.css';
+import '@mantine/core/styles/Radio.css';
 import '../pengaturan.css';
 import { setQuery, useLokasi } from '../router.ts';
 import { useSesi } from '../session.tsx';
