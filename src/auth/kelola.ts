@@ -6,7 +6,7 @@
  * hashes never reach the audit log.
  */
 import { randomBytes } from 'node:crypto';
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import { opd, PERAN, peranPengguna, pengguna, sesi, unit } from '../db/schema.ts';
@@ -68,7 +68,7 @@ export async function daftarPengguna(db: Db, a: Aktor, sekarang: Date): Promise<
   const sessions = await db
     .select({ penggunaId: sesi.penggunaId, n: count() })
     .from(sesi)
-    .where(eq(sesi.pemdaId, a.pemdaId))
+    .where(and(eq(sesi.pemdaId, a.pemdaId), gt(sesi.expiresAt, sekarang)))
     .groupBy(sesi.penggunaId);
   const n = new Map(sessions.map((s) => [s.penggunaId, Number(s.n)]));
   return users.map((u) => ({

@@ -325,6 +325,28 @@ for (const kind of testDatabases()) {
       assert.ok(over.json<Anggaran>().peringatan.some((p) => p.aturan === 'realisasi-melebihi-pagu' && p.kode === leaf.kode));
     });
 
+    it('every new route is in the OpenAPI document', async () => {
+      const doc = (await h.app.inject('/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
+      const U = '/api/pemda/{pemda}/pengguna/{id}';
+      for (const [path, method] of [
+        ['/api/pemda/{pemda}/pengaturan', 'get'],
+        ['/api/pemda/{pemda}/pengaturan', 'put'],
+        ['/api/pemda/{pemda}/tenggat/{tahun}', 'get'],
+        ['/api/pemda/{pemda}/pengguna', 'get'],
+        ['/api/pemda/{pemda}/pengguna', 'post'],
+        [U, 'patch'],
+        [`${U}/reset-sandi`, 'post'],
+        [`${U}/keluar-semua`, 'post'],
+        [`${U}/peran`, 'post'],
+        [`${U}/peran/{peranId}`, 'delete'],
+        ['/api/pemda/{pemda}/opd/{opd}/tahun/{tahun}/realisasi-anggaran', 'get'],
+        ['/api/pemda/{pemda}/opd/{opd}/tahun/{tahun}/realisasi-anggaran', 'put'],
+        ['/api/pemda/{pemda}/opd/{opd}/tahun-data', 'get'],
+      ] as const) {
+        assert.ok(doc.paths[path]?.[method], `${method} ${path}`);
+      }
+    });
+
     it('years with data: newest first, for whoever may read the OPD', async () => {
       const r = await as('kabid.p2k').req('GET', `${P}/opd/disnakertrans/tahun-data`);
       assert.equal(r.statusCode, 200);
