@@ -74,6 +74,8 @@ export const pengaturan: typeof id = {
     opd: 'OPD',
     unit: 'Unit',
     pilih: '— choose —',
+    konfirmasiReset: 'Reset the password of {{username}}? All their sessions end and the old password stops working.',
+    konfirmasiKeluar: 'Log {{username}} out on every device?',
     konfirmasiNonaktif: 'Deactivate {{username}}? All their sessions end.',
   },
   peran: {

@@ -73,6 +73,8 @@ export const pengaturan = {
     opd: 'OPD',
     unit: 'Unit',
     pilih: '— pilih —',
+    konfirmasiReset: 'Atur ulang kata sandi {{username}}? Semua sesinya berakhir dan sandi lama tidak berlaku lagi.',
+    konfirmasiKeluar: 'Keluarkan {{username}} dari semua perangkat?',
     konfirmasiNonaktif: 'Nonaktifkan {{username}}? Semua sesinya berakhir.',
   },
   peran: {

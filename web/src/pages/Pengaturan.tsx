@@ -513,16 +513,20 @@ function KartuPengguna({
           <Button
             size="xs"
             variant="default"
-            onClick={() =>
+            onClick={() => {
+              if (!window.confirm(t('pengaturan.pengguna.konfirmasiReset', { username: u.username }))) return;
               void jalankan(async () => {
                 const r = await apiPengaturan.resetSandi(p, u.id, u.version);
                 return r.sandiBaru ? t('pengaturan.pengguna.sandiBaru', { username: u.username, sandi: r.sandiBaru }) : undefined;
-              })
-            }
+              });
+            }}
           >
             {t('pengaturan.pengguna.reset')}
           </Button>
-          <Button size="xs" variant="default" onClick={() => void jalankan(async () => t('pengaturan.pengguna.keluarSemuaOk', { n: (await apiPengaturan.keluarSemua(p, u.id)).sesiDiakhiri }))}>
+          <Button size="xs" variant="default" onClick={() => {
+              if (!window.confirm(t('pengaturan.pengguna.konfirmasiKeluar', { username: u.username }))) return;
+              void jalankan(async () => t('pengaturan.pengguna.keluarSemuaOk', { n: (await apiPengaturan.keluarSemua(p, u.id)).sesiDiakhiri }));
+            }}>
             {t('pengaturan.pengguna.keluarSemua')}
           </Button>
         </Group>
