@@ -1,7 +1,7 @@
 import { Button, Text } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bolehAnggaran, bolehPengaturan } from '../api-pengaturan.ts';
+import { bolehPengaturan, menuAnggaran } from '../api-pengaturan.ts';
 import { useLokasi } from '../router.ts';
 import { bolehDasbor, bolehEntri, bolehVerifikasi, useSesi } from '../session.tsx';
 import { PilihBahasa } from './Bahasa.tsx';
@@ -26,7 +26,7 @@ export function Tata({ children }: { children: ReactNode }) {
     { href: '/dasbor', label: t('nav.dasbor'), tampil: bolehDasbor(me) },
     { href: '/entri', label: t('nav.entri'), tampil: bolehEntri(me) },
     { href: '/verifikasi', label: t('nav.verifikasi'), tampil: bolehVerifikasi(me) },
-    { href: '/anggaran', label: t('pengaturan.anggaran.nav'), tampil: bolehAnggaran(me) },
+    { href: '/anggaran', label: t('pengaturan.anggaran.nav'), tampil: menuAnggaran(me) },
     { href: '/pengaturan', label: t('pengaturan.nav'), tampil: bolehPengaturan(me) },
   ].filter((m) => m.tampil);
 
