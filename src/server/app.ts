@@ -24,6 +24,7 @@ import { routesEntri } from './routes/entri.ts';
 import { routesLaporan } from './routes/laporan.ts';
 import { routesRencana } from './routes/rencana.ts';
 import { routesTukar } from './routes/tukar.ts';
+import { routesPengaturan } from './routes/pengaturan.ts';
 import { pasangWeb, routesRingkasan } from './routes/web.ts';
 import { Health } from './schemas.ts';
 import { pasangGerbangSesi, type OpsiSesi } from './sesi.ts';
@@ -144,6 +145,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesRencana(database, opsi.sekarang));
     await api.register(routesDokumen(database));
     await api.register(routesTukar(database, opsi.sekarang));
+    await api.register(routesPengaturan(database, opsi.sekarang));
     await api.register(routesRingkasan(database, webDist));
   });
   pasangWeb(app, webDist);

@@ -145,6 +145,10 @@ export const Pejabat = z.object({
 const Tabel = z.record(z.string(), z.unknown());
 
 export const Dashboard = z.object({
+  skala: z
+    .object({ nama: z.string(), bands: z.array(z.object({ min: z.number(), label: z.string(), warna: z.string().optional() })) })
+    .optional()
+    .describe('skala predikat pemda yang berlaku (diatur admin pemda)'),
   capaian: Tabel.describe('sama dengan GET .../capaian'),
   anggaran: Tabel.describe('sama dengan GET .../anggaran'),
   progres: z.array(
@@ -173,6 +177,7 @@ const waktu = z.iso.datetime({ offset: true, message: 'waktu berformat ISO 8601,
 export const TenggatBody = z.object({
   batas: waktu,
   pengecualian: z.array(z.object({ opd: slug, unit: z.string().min(1).max(64), batas: waktu })).max(1000).optional(),
+  version: z.number().int().min(0).optional().describe('versi tersimpan yang diubah (0 bila belum ada); bila berbeda: 409 versi-usang'),
 });
 export const TenggatResponse = z.object({
   tahun: z.number().int(),

@@ -9,7 +9,7 @@ import { newId } from '../db/ids.ts';
 import { opd, tenggat, tenggatPengecualian, unit } from '../db/schema.ts';
 import { type Aktor, boleh } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from './audit.ts';
-import { Dilarang, MasukanTidakSah } from './errors.ts';
+import { Dilarang, MasukanTidakSah, VersiUsang } from './errors.ts';
 
 export interface Tenggat {
   batas: Date;
@@ -57,6 +57,8 @@ export interface AturTenggat {
   triwulan: number;
   batas: Date;
   pengecualian: Array<{ opd: string; unit: string; batas: Date }>;
+  /** The stored version being edited (0 when there is none yet); omitted: no check. */
+  version?: number | undefined;
 }
 
 /** Sets a quarter's deadline and replaces its exceptions, in one transaction with its audit rows. */
@@ -93,6 +95,9 @@ export async function aturTenggat(db: Db, aktor: Aktor, audit: Omit<KonteksAudit
       .from(tenggat)
       .where(and(eq(tenggat.pemdaId, pemdaId), eq(tenggat.tahun, input.tahun), eq(tenggat.triwulan, input.triwulan)))
       .for('update');
+    if (input.version !== undefined && input.version !== (old?.version ?? 0)) {
+      throw new VersiUsang({ version: old?.version ?? 0, batas: old?.batas.toISOString() ?? null });
+    }
     const changes: Perubahan[] = [];
     let id: string;
     if (old) {

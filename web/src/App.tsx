@@ -2,6 +2,7 @@ import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from './api.ts';
+import { bolehAnggaran, bolehPengaturan } from './api-pengaturan.ts';
 import { Tata } from './components/Tata.tsx';
 import { Memuat } from './components/Bagian.tsx';
 import { Pengaman } from './components/Pengaman.tsx';
@@ -28,6 +29,8 @@ function sekaliLagi<T>(muat: () => Promise<T>): () => Promise<T> {
 const Dasbor = lazy(sekaliLagi(() => import('./pages/Dasbor.tsx').then((m) => ({ default: m.Dasbor }))));
 const Entri = lazy(sekaliLagi(() => import('./pages/Entri.tsx').then((m) => ({ default: m.Entri }))));
 const Rencana = lazy(sekaliLagi(() => import('./pages/Rencana.tsx').then((m) => ({ default: m.Rencana }))));
+const Pengaturan = lazy(sekaliLagi(() => import('./pages/Pengaturan.tsx').then((m) => ({ default: m.Pengaturan }))));
+const Anggaran = lazy(sekaliLagi(() => import('./pages/Anggaran.tsx').then((m) => ({ default: m.Anggaran }))));
 const Verifikasi = lazy(sekaliLagi(() => import('./pages/Verifikasi.tsx').then((m) => ({ default: m.Verifikasi }))));
 const Laporan = lazy(sekaliLagi(() => import('./pages/Laporan.tsx').then((m) => ({ default: m.Laporan }))));
 const Impor = lazy(sekaliLagi(() => import('./pages/Impor.tsx').then((m) => ({ default: m.Impor }))));
@@ -146,6 +149,12 @@ export function App() {
       break;
     case '/cadangan':
       halaman = bolehCadangan(me) ? <Cadangan /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/pengaturan':
+      halaman = bolehPengaturan(me) ? <Pengaturan /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/anggaran':
+      halaman = bolehAnggaran(me) ? <Anggaran /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     default:
       halaman = <TidakDitemukan ke={halamanAwal(me)} />;

@@ -7,6 +7,12 @@ const WARNA: Record<string, string> = {
   Berhasil: '#4c9f38',
   'Cukup Berhasil': '#d4a72c',
   'Kurang Berhasil': '#cf222e',
+  // The five-band preset admin pemda can choose in the settings.
+  'Sangat Tinggi': '#1a7f37',
+  Tinggi: '#4c9f38',
+  Sedang: '#d4a72c',
+  Rendah: '#e16f24',
+  'Sangat Rendah': '#cf222e',
 };
 
 export const WARNA_ABU = '#6e7781';
@@ -17,5 +23,5 @@ export function warnaPredikat(label: string | null | undefined): string {
 
 /** Text colour that stays readable on the band colour (the yellow band needs dark text). */
 export function teksDiAtas(label: string | null | undefined): string {
-  return label === 'Cukup Berhasil' ? '#1f2328' : '#ffffff';
+  return label === 'Cukup Berhasil' || label === 'Sedang' ? '#1f2328' : '#ffffff';
 }

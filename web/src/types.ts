@@ -128,6 +128,8 @@ export interface ProgresUnit {
 }
 
 export interface Dashboard {
+  /** The pemda's rating scale (settings); absent from older servers. */
+  skala?: { nama: string; bands: Array<{ min: number; label: string; warna?: string }> };
   capaian: CapaianJson;
   anggaran: AnggaranJson;
   progres: Array<{ triwulan: number; unit: ProgresUnit[] }>;

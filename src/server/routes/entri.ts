@@ -159,7 +159,7 @@ export function routesEntri(database: Database, sekarang: () => Date): FastifyPl
           description: 'Mengganti batas umum dan seluruh pengecualian per unit. Batas pengecualian harus lebih lambat dari batas umum.',
           params: TenggatParams,
           body: TenggatBody,
-          response: { 200: TenggatResponse, ...GALAT_SESI, 400: Galat },
+          response: { 200: TenggatResponse, ...GALAT_SESI, 400: Galat, 409: Galat },
         },
       },
       async (req) => {
@@ -173,6 +173,7 @@ export function routesEntri(database: Database, sekarang: () => Date): FastifyPl
             triwulan: req.params.tw,
             batas: new Date(req.body.batas),
             pengecualian: (req.body.pengecualian ?? []).map((p) => ({ opd: p.opd, unit: p.unit, batas: new Date(p.batas) })),
+            version: req.body.version,
           },
         );
         return {

@@ -110,7 +110,9 @@ export function routesLaporan(database: Database): FastifyPluginCallbackZod {
         const capaian = hitungCapaian(d, req.params.opd, req.params.tahun);
         const katalog = await bacaKatalog(db, a.pemdaId, req.params.opd, req.params.tahun);
         if (!katalog) throw new TidakDitemukan(`OPD "${req.params.opd}" tidak ada`);
+        const skala = d.pemda.pengaturan.skala;
         return {
+          skala: { nama: skala.nama, bands: skala.bands.map((b) => ({ min: b.min, label: b.label, ...(b.warna ? { warna: b.warna } : {}) })) },
           capaian: capaianJson(capaian),
           anggaran: anggaranJson(hitungAnggaran(d, req.params.opd, req.params.tahun, capaian)),
           progres: await progres(db, katalog),

@@ -1,5 +1,7 @@
 import { NativeSelect } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { apiPengaturan } from '../api-pengaturan.ts';
+import { pilihTahunAwal } from '../bantu-pengaturan.ts';
 import { useTranslation } from 'react-i18next';
 import { setQuery, useLokasi } from '../router.ts';
 import { daftarTahun, ingatTahun, tahunBawaan, triwulanBawaan, useDaftarOpd, useSesi } from '../session.tsx';
@@ -12,6 +14,17 @@ export interface Pilihan {
   memuatOpd: boolean;
   tahun: number;
   tw: Triwulan;
+  /** Years with data for the OPD, newest first (empty until known). */
+  tahunData: number[];
+}
+
+function tahunTersimpan(): number | undefined {
+  try {
+    const v = Number(localStorage.getItem('sikiper:tahun'));
+    return Number.isInteger(v) && v >= 1990 && v <= 2100 ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The OPD, year and quarter a page shows, read from the address so that a reload keeps them. */
@@ -19,19 +32,40 @@ export function usePilihan(): Pilihan {
   const { me } = useSesi();
   const { query } = useLokasi();
   const { opd: daftarOpd, memuat } = useDaftarOpd(me);
-  const qTahun = Number(query.get('tahun'));
-  const tahun = Number.isInteger(qTahun) && qTahun >= 1990 && qTahun <= 2100 ? qTahun : tahunBawaan();
-  const qTw = Number(query.get('tw'));
-  const tw: Triwulan = qTw >= 1 && qTw <= 4 && Number.isInteger(qTw) ? (qTw as Triwulan) : triwulanBawaan(tahun);
   const qOpd = query.get('opd') ?? undefined;
   const opd = qOpd && (memuat || daftarOpd.some((o) => o.slug === qOpd)) ? qOpd : daftarOpd[0]?.slug;
   const opdNama = daftarOpd.find((o) => o.slug === opd)?.nama;
 
+  const [data, setData] = useState<{ opd: string; tahun: number[] } | undefined>();
+  useEffect(() => {
+    if (memuat || !opd) return;
+    let aktif = true;
+    apiPengaturan.tahunData(me.pemda.slug, opd).then(
+      (r) => aktif && setData({ opd, tahun: r.tahun }),
+      () => aktif && setData({ opd, tahun: [] }),
+    );
+    return () => {
+      aktif = false;
+    };
+  }, [me.pemda.slug, opd, memuat]);
+  const tahunData = data && data.opd === opd ? data.tahun : undefined;
+
+  const qTahun = Number(query.get('tahun'));
+  const adaTahun = query.has('tahun') && Number.isInteger(qTahun) && qTahun >= 1990 && qTahun <= 2100;
+  // Without a year in the address, wait for the OPD's years rather than load an empty one first.
+  const menunggu = !adaTahun && !!opd && tahunData === undefined;
+  const tahun = adaTahun ? qTahun : tahunData ? pilihTahunAwal(tahunData, tahunTersimpan(), tahunBawaan()) : tahunBawaan();
+  const qTw = Number(query.get('tw'));
+  const tw: Triwulan = qTw >= 1 && qTw <= 4 && Number.isInteger(qTw) ? (qTw as Triwulan) : triwulanBawaan(tahun);
+
   useEffect(() => {
     if (!memuat && opd && opd !== qOpd) setQuery({ opd });
   }, [memuat, opd, qOpd]);
+  useEffect(() => {
+    if (!adaTahun && tahunData !== undefined) setQuery({ tahun });
+  }, [adaTahun, tahunData, tahun]);
 
-  return { opd, opdNama, daftarOpd, memuatOpd: memuat, tahun, tw };
+  return { opd: menunggu ? undefined : opd, opdNama, daftarOpd, memuatOpd: memuat || menunggu, tahun, tw, tahunData: tahunData ?? [] };
 }
 
 export function BarisPilihan({ p, triwulan = false }: { p: Pilihan; triwulan?: boolean }) {
@@ -55,7 +89,7 @@ export function BarisPilihan({ p, triwulan = false }: { p: Pilihan; triwulan?: b
           ingatTahun(tahun);
           setQuery({ tahun });
         }}
-        data={daftarTahun(new Date(), p.tahun).map((y) => String(y))}
+        data={[...new Set([...daftarTahun(new Date(), p.tahun), ...p.tahunData])].sort((a, b) => b - a).map((y) => String(y))}
       />
       {triwulan && (
         <NativeSelect

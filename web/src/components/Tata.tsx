@@ -1,6 +1,7 @@
 import { Button, Text } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bolehPengaturan, menuAnggaran } from '../api-pengaturan.ts';
 import { useLokasi } from '../router.ts';
 import { bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehVerifikasi, useSesi } from '../session.tsx';
 import { PilihBahasa } from './Bahasa.tsx';
@@ -29,6 +30,8 @@ export function Tata({ children }: { children: ReactNode }) {
     { href: '/laporan', label: t('laporan.nav'), tampil: bolehDasbor(me) },
     { href: '/impor', label: t('tukar.navImpor'), tampil: bolehImpor(me) },
     { href: '/cadangan', label: t('tukar.navCadangan'), tampil: bolehCadangan(me) },
+    { href: '/anggaran', label: t('pengaturan.anggaran.nav'), tampil: menuAnggaran(me) },
+    { href: '/pengaturan', label: t('pengaturan.nav'), tampil: bolehPengaturan(me) },
   ].filter((m) => m.tampil);
 
   // A screen reader user hears the new page, and keyboard focus starts at its top.

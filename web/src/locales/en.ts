@@ -2,6 +2,7 @@ import type { Teks } from './id.ts';
 import { rencana } from './rencana.en.ts';
 import { laporanEn } from './laporan.en.ts';
 import { tukarEn } from './tukar.en.ts';
+import { pengaturan } from './pengaturan.en.ts';
 
 export const en: Teks = {
   umum: {
@@ -224,4 +225,5 @@ export const en: Teks = {
   rencana,
   laporan: laporanEn,
   tukar: tukarEn,
+  pengaturan,
 };

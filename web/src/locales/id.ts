@@ -1,3 +1,5 @@
+import { pengaturan } from './pengaturan.id.ts';
+
 /** Bahasa Indonesia: the default language, and the shape every other language must have. */
 import { laporanId } from './laporan.id.ts';
 import { rencana } from './rencana.id.ts';
@@ -224,6 +226,7 @@ export const id = {
   rencana,
   laporan: laporanId,
   tukar: tukarId,
+  pengaturan,
 };
 
 export type Teks = typeof id;

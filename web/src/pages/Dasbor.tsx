@@ -224,7 +224,7 @@ function IsiDasbor({ d, tw, pemda }: { d: Dashboard; tw: Triwulan; pemda: string
             </Suspense>
           </TanpaGrafik>
         )}
-        <Legenda />
+        <Legenda label={d.skala?.bands.map((b) => b.label)} />
       </Bagian>
 
       <Bagian judul={t('dasbor.programJudul')} id="program" aksi={<TombolUnduh pemda={pemda} opd={capaian.opd} tahun={capaian.tahun} tabel="rencana" judul={t('dasbor.programJudul')} />}>
@@ -376,11 +376,11 @@ function IsiDasbor({ d, tw, pemda }: { d: Dashboard; tw: Triwulan; pemda: string
   );
 }
 
-function Legenda() {
+function Legenda({ label }: { label?: string[] | undefined }) {
   const { t } = useTranslation();
   return (
     <ul className="legenda" aria-label={t('dasbor.legenda')}>
-      {['Sangat Berhasil', 'Berhasil', 'Cukup Berhasil', 'Kurang Berhasil'].map((l) => (
+      {(label ?? ['Sangat Berhasil', 'Berhasil', 'Cukup Berhasil', 'Kurang Berhasil']).map((l) => (
         <li key={l}>
           <LencanaPredikat predikat={l} />
         </li>

@@ -1,10 +1,10 @@
-import { Alert, Anchor, Button, Group, Paper, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Gulir } from '../components/Gulir.tsx';
 import { api, ApiError, NetworkError, type EntriRef, type PerubahanEntri } from '../api.ts';
 import { IkonGembok, IkonKlip } from '../components/Ikon.tsx';
-import { LencanaStatus } from '../components/Lencana.tsx';
+import { DaftarKomentar, KepalaEntri } from '../components/StatusEntri.tsx';
 import { bacaDraf, hapusDraf, kunciDraf, samaIsian, simpanDraf } from '../drafts.ts';
 import { angkaUntukInput, denganSatuan, formatAngka, formatJam, formatTanggalJam } from '../format.ts';
 import type { Entri, Riwayat } from '../types.ts';
@@ -247,18 +247,7 @@ export function KartuEntri({ awal, k, onBerubah }: { awal: Entri; k: KonteksEntr
 
   return (
     <Paper component="article" withBorder radius="md" p="md" className="kartu-entri" aria-labelledby={idJudul} data-kode={server.kode} data-status={server.status}>
-      <div className="kartu-entri-atas">
-        <div>
-          <Text size="xs" c="dimmed" className="meta-kode">
-            {server.kode} · {t(`entri.jenis.${server.jenis}`)}
-            {server.unit.length > 0 ? ` · ${server.unit.join(', ')}` : ''}
-          </Text>
-          <Title order={2} size="h5" id={idJudul}>
-            {server.nama}
-          </Title>
-        </div>
-        <LencanaStatus status={server.status} />
-      </div>
+      <KepalaEntri e={server} idJudul={idJudul} />
 
       <dl className="target">
         <div>
@@ -384,21 +373,7 @@ export function KartuEntri({ awal, k, onBerubah }: { awal: Entri; k: KonteksEntr
         </Group>
       </form>
 
-      {server.komentar.length > 0 && (
-        <details className="komentar">
-          <summary>{t('entri.komentar', { n: server.komentar.length })}</summary>
-          <ul>
-            {server.komentar.map((c, i) => (
-              <li key={i}>
-                <Text size="sm">
-                  <strong>{c.oleh}</strong> · {t(`aksi.${c.aksi}`, { defaultValue: c.aksi })} · {formatTanggalJam(c.pada)}
-                </Text>
-                {c.teks && <Text size="sm">{c.teks}</Text>}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <DaftarKomentar komentar={server.komentar} />
     </Paper>
   );
 }

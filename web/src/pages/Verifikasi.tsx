@@ -3,10 +3,9 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type EntriRef } from '../api.ts';
 import { Galat, Memuat } from '../components/Bagian.tsx';
-import { IkonGembok } from '../components/Ikon.tsx';
-import { LencanaStatus } from '../components/Lencana.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
-import { denganSatuan, formatAngka, formatTanggalJam } from '../format.ts';
+import { DaftarKomentar, KepalaEntri } from '../components/StatusEntri.tsx';
+import { denganSatuan, formatAngka } from '../format.ts';
 import { useMuat } from '../muat.ts';
 import { punya, useSesi } from '../session.tsx';
 import type { DaftarEntri, Entri, StatusEntri } from '../types.ts';
@@ -114,25 +113,7 @@ function KartuVerifikasi({ e, r, onGanti, onTolak, onUlang }: { e: Entri; r: Ent
 
   return (
     <Paper component="article" withBorder radius="md" p="md" className="kartu-entri kartu-verifikasi" aria-labelledby={idJudul} data-kode={e.kode} data-status={e.status}>
-      <div className="kartu-entri-atas">
-        <div>
-          <Text size="xs" c="dimmed" className="meta-kode">
-            {e.kode} · {t(`entri.jenis.${e.jenis}`)}
-            {e.unit.length > 0 ? ` · ${e.unit.join(', ')}` : ''}
-          </Text>
-          <Title order={2} size="h5" id={idJudul}>
-            {e.nama}
-          </Title>
-        </div>
-        <Group gap={6}>
-          {terkunci && (
-            <span className="gembok" role="img" aria-label={t('verifikasi.terkunci')} title={t('verifikasi.terkunci')}>
-              <IkonGembok />
-            </span>
-          )}
-          <LencanaStatus status={e.status} />
-        </Group>
-      </div>
+      <KepalaEntri e={e} idJudul={idJudul} gembok />
       <dl className="target">
         <div>
           <dt>{t('verifikasi.realisasi')}</dt>
@@ -171,21 +152,7 @@ function KartuVerifikasi({ e, r, onGanti, onTolak, onUlang }: { e: Entri; r: Ent
           {t('bukti.kosong')}
         </Text>
       )}
-      {e.komentar.length > 0 && (
-        <details className="komentar">
-          <summary>{t('entri.komentar', { n: e.komentar.length })}</summary>
-          <ul>
-            {e.komentar.map((c, i) => (
-              <li key={i}>
-                <Text size="sm">
-                  <strong>{c.oleh}</strong> · {t(`aksi.${c.aksi}`, { defaultValue: c.aksi })} · {formatTanggalJam(c.pada)}
-                </Text>
-                {c.teks && <Text size="sm">{c.teks}</Text>}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <DaftarKomentar komentar={e.komentar} />
       {galat && (
         <Alert color="red" role="alert" mt="xs">
           {galat}
