@@ -3,8 +3,8 @@
  * ask, they never look at roles themselves.
  *
  * Roles (a user may hold several, each for one scope):
- * - admin-pemda (pemda): manages users, rating scales and deadlines; reads every OPD.
- * - perencana (OPD): edits the plan and PK, edits and verifies realisasi, reads the OPD.
+ * - admin-pemda (pemda): manages users, rating scales and deadlines; reads every OPD; manages registers.
+ * - perencana (OPD): edits the plan and PK, edits and verifies realisasi, reads the OPD; manages its registers.
  * - kepala-unit (OPD + unit): enters realisasi of the indicators its unit owns, and sees only those.
  * - kepala-opd (OPD): approves or rejects realisasi; reads the OPD.
  * - keuangan (OPD): enters budget realisation; reads the OPD.
@@ -46,7 +46,11 @@ export type Tindakan =
   | { aksi: 'tenggat:atur' }
   | { aksi: 'pengguna:kelola' }
   | { aksi: 'skala:atur' }
-  | { aksi: 'anggaran:ubah'; opd: string };
+  | { aksi: 'anggaran:ubah'; opd: string }
+  /** Read an OPD's registers (personal columns masked unless the actor may also manage them). */
+  | { aksi: 'register:baca'; opd: string }
+  /** Add, change, delete and import register rows, and see personal columns. */
+  | { aksi: 'register:kelola'; opd: string };
 
 export type AksiStatus = 'ajukan' | 'verifikasi' | 'setujui' | 'tolak';
 
@@ -89,6 +93,10 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       return punya(a, 'admin-pemda');
     case 'anggaran:ubah':
       return punya(a, 'keuangan', t.opd);
+    case 'register:baca':
+      return bacaOpd(a, t.opd) || unitDipimpin(a, t.opd).size > 0;
+    case 'register:kelola':
+      return punya(a, 'admin-pemda') || punya(a, 'perencana', t.opd);
   }
 }
 

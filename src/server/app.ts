@@ -20,6 +20,7 @@ import type { Database } from '../db/client.ts';
 import { pasangPenanganGalat, ValidasiGagal } from './errors.ts';
 import { routesAuth } from './routes/auth.ts';
 import { routesEntri } from './routes/entri.ts';
+import { routesRegister } from './routes/register.ts';
 import { routesLaporan } from './routes/laporan.ts';
 import { pasangWeb, routesRingkasan } from './routes/web.ts';
 import { Health } from './schemas.ts';
@@ -138,6 +139,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesAuth(database, { ...opsi, batasMasuk: options.batasMasuk ?? { max: 10, timeWindow: '1 minute' } }));
     await api.register(routesLaporan(database));
     await api.register(routesEntri(database, opsi.sekarang));
+    await api.register(routesRegister(database, opsi.sekarang));
     await api.register(routesRingkasan(database, webDist));
   });
   pasangWeb(app, webDist);
