@@ -31,6 +31,8 @@ export interface IndikatorCapaian extends Pengukuran {
   nama: string;
   satuan: string;
   formula: string | undefined;
+  /** The realisasi of the year is computed from registers (see measure/rumus.ts). */
+  dariRegister: boolean;
   lalu: Pengukuran;
   /** Against the Renstra end target. */
   akhir: { target: TargetTahun; capaian: Nilai };
@@ -97,6 +99,7 @@ function indikatorCapaian(k: Konteks, ind: IndikatorData): IndikatorCapaian {
     nama: ind.nama,
     satuan: ind.satuan,
     formula: ind.formula?.teks,
+    dariRegister: k.rumus.has(ind.kode),
     ...now,
     lalu: ukur(k, ind, k.tahun - 1),
     akhir: { target: akhir, capaian: capaian(akhir.nilai, now.realisasi.nilai, ind.polaritas, k.rumusNegatif) },

@@ -28,6 +28,7 @@ function sekaliLagi<T>(muat: () => Promise<T>): () => Promise<T> {
 const Dasbor = lazy(sekaliLagi(() => import('./pages/Dasbor.tsx').then((m) => ({ default: m.Dasbor }))));
 const Entri = lazy(sekaliLagi(() => import('./pages/Entri.tsx').then((m) => ({ default: m.Entri }))));
 const Verifikasi = lazy(sekaliLagi(() => import('./pages/Verifikasi.tsx').then((m) => ({ default: m.Verifikasi }))));
+const Register = lazy(sekaliLagi(() => import('./pages/Register.tsx').then((m) => ({ default: m.Register }))));
 
 /** Where a user lands after login: unit heads work on entry, the rest look at the dashboard first. */
 export function halamanAwal(me: Me): string {
@@ -129,6 +130,9 @@ export function App() {
       break;
     case '/verifikasi':
       halaman = bolehVerifikasi(me) ? <Verifikasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/register':
+      halaman = bolehDasbor(me) || bolehEntri(me) ? <Register /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     default:
       halaman = <TidakDitemukan ke={halamanAwal(me)} />;

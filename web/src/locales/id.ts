@@ -1,3 +1,5 @@
+import { registerId } from './register.id.ts';
+
 /** Bahasa Indonesia: the default language, and the shape every other language must have. */
 export const id = {
   umum: {
@@ -217,6 +219,7 @@ export const id = {
     terkunci: 'Terkunci',
     terkunciKet: 'Sudah disetujui; nilai terkunci.',
   },
+  register: registerId,
 };
 
 export type Teks = typeof id;

@@ -5,6 +5,7 @@ import { Gulir } from '../components/Gulir.tsx';
 import { api, ApiError } from '../api.ts';
 import { Bagian, Galat, Memuat } from '../components/Bagian.tsx';
 import { LencanaPredikat } from '../components/Lencana.tsx';
+import { TombolPenjelasan } from '../components/Penjelasan.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
 import { formatAngka, formatPersen, formatRupiah } from '../format.ts';
 import { useMuat } from '../muat.ts';
@@ -80,7 +81,7 @@ export function Dasbor() {
   else if (muatan.keadaan === 'memuat') isi = <Memuat />;
   else if (muatan.keadaan === 'galat') {
     isi = muatan.galat instanceof ApiError && muatan.galat.status === 404 ? <Alert color="gray">{t('dasbor.tanpaData', { tahun: p.tahun })}</Alert> : <Galat galat={muatan.galat} ulang={ulang} />;
-  } else isi = <IsiDasbor d={muatan.data} tw={p.tw} />;
+  } else isi = <IsiDasbor d={muatan.data} tw={p.tw} opd={p.opd} tahun={p.tahun} />;
 
   return (
     <div className="halaman">
@@ -100,8 +101,9 @@ export function Dasbor() {
   );
 }
 
-function IsiDasbor({ d, tw }: { d: Dashboard; tw: Triwulan }) {
+function IsiDasbor({ d, tw, opd, tahun }: { d: Dashboard; tw: Triwulan; opd?: string | undefined; tahun: number }) {
   const { t } = useTranslation();
+  const { me } = useSesi();
   const { capaian, anggaran } = d;
   const adaCapaian = capaian.sasaran.some((s) => s.capaian !== null || s.indikator.some((i) => i.realisasi !== null));
   const progresTw = d.progres.find((x) => x.triwulan === tw);
@@ -194,6 +196,7 @@ function IsiDasbor({ d, tw }: { d: Dashboard; tw: Triwulan }) {
                     <Table.Td data-label={t('dasbor.kolom.realisasi')} className="angka">
                       <Angka nilai={i.realisasi} status={i.realisasiStatus} />
                       {i.predikatRealisasi ? ` ${i.predikatRealisasi}` : ''}
+                      {i.dariRegister && opd && <TombolPenjelasan pemda={me.pemda.slug} opd={opd} tahun={tahun} kode={i.kode} />}
                     </Table.Td>
                     <Table.Td data-label={t('dasbor.kolom.capaian')} className="angka capaian-indikator">
                       <Persen nilai={i.capaian} status={i.capaianStatus} />
