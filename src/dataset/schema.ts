@@ -109,6 +109,8 @@ export const RumusIndikator = z
     periode: z.enum(['triwulan', 'kumulatif', 'tahunan']).default('triwulan'),
     /** First year the registers are kept; earlier years use entered realisasi. */
     dariTahun: tahun,
+    /** Last year the binding applies (absent: every later year); later years use entered realisasi. */
+    sampaiTahun: tahun.optional(),
     /** Quarters (or, without triwulan, the year) whose figures cannot be derived from the register rows: imported as published, with why. */
     impor: z
       .array(

@@ -36,9 +36,9 @@ export interface HasilRumus {
   readonly galat: string | undefined;
 }
 
-/** Whether the binding applies to a year (registers are kept from `dariTahun` on). */
+/** Whether the binding applies to a year (registers are kept from `dariTahun`, up to `sampaiTahun` when set). */
 export function rumusBerlaku(ind: Pick<IndikatorData, 'rumus'>, tahun: number): boolean {
-  return ind.rumus !== undefined && tahun >= ind.rumus.dariTahun;
+  return ind.rumus !== undefined && tahun >= ind.rumus.dariTahun && (ind.rumus.sampaiTahun === undefined || tahun <= ind.rumus.sampaiTahun);
 }
 
 const parsed = new Map<string, Expr | string>();
