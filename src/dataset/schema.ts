@@ -115,6 +115,8 @@ export const RumusIndikator = z
     impor: z
       .array(
         z.strictObject({
+          /** Year of the figure. */
+          tahun,
           triwulan: triwulan.optional(),
           nilai: Angka.optional(),
           pembilang: Angka.optional(),

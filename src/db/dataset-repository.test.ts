@@ -206,7 +206,7 @@ function contoh(slug: string): DatasetInput {
                       nilai: 'hitung(kasus_hi, hasil = "PB")',
                       periode: 'triwulan',
                       dariTahun: 2023,
-                      impor: [{ triwulan: 1, nilai: 2, keterangan: 'rekap "lama"' }],
+                      impor: [{ tahun: 2023, triwulan: 1, nilai: 2, keterangan: 'rekap "lama"' }],
                     },
                   },
                 ],

@@ -162,3 +162,19 @@ describe('register files are validated with located errors', () => {
     }
   });
 });
+
+describe('binding years', () => {
+  it('applies from dariTahun to sampaiTahun only', async () => {
+    const d = await loadDataset(FIXTURE);
+    const o = d.opd[0];
+    assert.ok(o);
+    const i = ind(o, 'IKU-1');
+    assert.ok(hitungRumus(o, i, 2023));
+    assert.equal(hitungRumus(o, i, 2024), undefined);
+    assert.equal(hitungRumus(o, i, 2022), undefined);
+    assert.ok(i.rumus);
+    const open = { ...i, rumus: { ...i.rumus, sampaiTahun: undefined } };
+    // Without an end year, 2024 is computed from the (empty) 2024 registers: 0 every quarter.
+    assert.deepEqual(hitungRumus(o, open, 2024)?.slot.map((s) => s.entri?.nilai), [0, 0, 0, 0]);
+  });
+});

@@ -76,7 +76,7 @@ export function hitungRumus(opd: Pick<OpdData, 'register'>, ind: IndikatorData, 
 
   const slot = periods.map(({ triwulan, periode }): SlotRumus => {
     const base = { indikator: ind.kode, ...(triwulan === undefined ? {} : { triwulan }), bukti: [], status: 'disetujui' as const };
-    const impor = rumus.impor.find((x) => x.triwulan === triwulan);
+    const impor = rumus.impor.find((x) => x.tahun === tahun && x.triwulan === triwulan);
     if (impor) {
       const e = { nilai: impor.nilai, pembilang: impor.pembilang, penyebut: impor.penyebut };
       return {

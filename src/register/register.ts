@@ -197,8 +197,8 @@ export function periksaRumus(ind: Pick<IndikatorData, 'rumus'>, skema: FormulaSc
   }
   const seen = new Set<string>();
   r.impor.forEach((x, i) => {
-    const key = String(x.triwulan ?? 'tahun');
-    if (seen.has(key)) problems.push({ path: ['impor', i, 'triwulan'], message: `impor triwulan ${key} ganda` });
+    const key = `${x.tahun} ${x.triwulan ?? 'tahun'}`;
+    if (seen.has(key)) problems.push({ path: ['impor', i, 'triwulan'], message: `impor ${key} ganda` });
     seen.add(key);
     if (r.periode === 'tahunan' && x.triwulan !== undefined) problems.push({ path: ['impor', i, 'triwulan'], message: 'rumus tahunan: impor tanpa triwulan' });
     if (r.periode !== 'tahunan' && x.triwulan === undefined) problems.push({ path: ['impor', i, 'triwulan'], message: 'impor memerlukan triwulan' });
