@@ -87,13 +87,13 @@ describe('a unit head is confined to its own unit', { skip: lewati }, () => {
     const { page } = h;
     await masuk(page, 'perencana.disnakertrans');
     const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-    assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Dasbor', 'Entri Realisasi', 'Verifikasi']);
+    assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Dasbor', 'Entri Realisasi', 'Verifikasi', 'Register']);
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     await page.reload();
     const navEn = page.getByRole('navigation', { name: 'Main navigation' });
     await navEn.waitFor();
-    assert.deepEqual(await navEn.getByRole('link').allInnerTexts(), ['Dashboard', 'Quarterly entry', 'Verification']);
+    assert.deepEqual(await navEn.getByRole('link').allInnerTexts(), ['Dashboard', 'Quarterly entry', 'Verification', 'Registers']);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     // Numbers stay in the Indonesian form in English too.
     await page.goto('/dasbor?opd=disnakertrans&tahun=2023');

@@ -1,6 +1,7 @@
 import { Button, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Gulir } from './Gulir.tsx';
 import { apiRegister, type Penjelasan, type SlotPenjelasan } from '../api-register.ts';
 import { formatAngka, formatPersen } from '../format.ts';
 import { useMuat } from '../muat.ts';
@@ -101,7 +102,7 @@ function IsiPenjelasan({ pemda, opd, tahun, kode }: { pemda: string; opd: string
           <summary>
             {r.nama} ({r.baris.length} {t('register.barisDipakai').toLowerCase()})
           </summary>
-          <div className="gulir-x">
+          <Gulir minWidth={720} label={r.nama}>
             <Table fz="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -124,7 +125,7 @@ function IsiPenjelasan({ pemda, opd, tahun, kode }: { pemda: string; opd: string
                 ))}
               </Table.Tbody>
             </Table>
-          </div>
+          </Gulir>
           {r.totalImpor.map((x) => (
             <Text size="sm" key={x.id}>
               {t('register.totalImpor')} {x.id} ({t('register.bulan', { dari: x.bulanDari, sampai: x.bulanSampai, tahun: x.tahun })}):{' '}

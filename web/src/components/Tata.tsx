@@ -25,7 +25,7 @@ export function Tata({ children }: { children: ReactNode }) {
     { href: '/dasbor', label: t('nav.dasbor'), tampil: bolehDasbor(me) },
     { href: '/entri', label: t('nav.entri'), tampil: bolehEntri(me) },
     { href: '/verifikasi', label: t('nav.verifikasi'), tampil: bolehVerifikasi(me) },
-    { href: '/register', label: t('register.judul'), tampil: bolehDasbor(me) || bolehEntri(me) },
+    { href: '/register', label: t('register.judul'), tampil: bolehDasbor(me) },
   ].filter((m) => m.tampil);
 
   // A screen reader user hears the new page, and keyboard focus starts at its top.

@@ -2,6 +2,7 @@ import { Alert, Button, FileInput, Group, Modal, NativeSelect, NumberInput, Stac
 import { useEffect, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Gulir } from '../components/Gulir.tsx';
 import { ApiError } from '../api.ts';
 import { apiRegister, type BarisRegister, type DefinisiRegister, type KolomRegister, type NilaiSel } from '../api-register.ts';
 import { Bagian, Galat, Memuat } from '../components/Bagian.tsx';
@@ -146,7 +147,7 @@ function TabelRegister({ pemda, opd, kode }: { pemda: string; opd: string; kode:
           </ul>
         </Alert>
       )}
-      <div className="gulir-x">
+      <Gulir minWidth={720} label={register.nama}>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -184,7 +185,7 @@ function TabelRegister({ pemda, opd, kode }: { pemda: string; opd: string; kode:
             ))}
           </Table.Tbody>
         </Table>
-      </div>
+      </Gulir>
       <TotalImporDaftar register={register} />
       {form && (
         <FormBaris
