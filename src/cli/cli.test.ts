@@ -45,6 +45,36 @@ describe('sikiper CLI [pglite folder]', () => {
     assert.match(text.out, /Rata-rata capaian kinerja .* 110,66/);
   });
 
+  it('indikator explain prints the formula, the value per quarter and the rows behind it, without personal columns', () => {
+    const r = sikiper('indikator', 'explain', '--pemda', 'paser', '--opd', 'disnakertrans', '--tahun', '2023', '--indikator', 'IKU-2', '--json');
+    assert.equal(r.code, 0, r.err);
+    const p = JSON.parse(r.out) as {
+      rumus: { pembilang: string; penyebut: string };
+      triwulan: Array<{ pembilang: number; penyebut: number; nilai: number; agregat: Array<{ baris: string[]; totalImpor: string[] }> }>;
+      kumulatif: Array<{ triwulan: number; nilai: number | null }>;
+      register: Array<{ kode: string; baris: Array<{ id: string }> }>;
+    };
+    assert.equal(p.rumus.pembilang, 'hitung(kasus_hi, hasil = "PB")');
+    assert.deepEqual([p.triwulan[0]?.pembilang, p.triwulan[0]?.penyebut, p.triwulan[0]?.nilai], [8, 13, 61.54]);
+    assert.deepEqual(p.triwulan[0]?.agregat[0]?.totalImpor, ['hi-2023-01-07']);
+    // Cumulative to September: 6 of 8; January–June cut through the imported January–July total.
+    assert.deepEqual(p.kumulatif.map((k) => k.nilai), [null, null, 75, 61.54]);
+    assert.equal(p.register[0]?.baris.length, 7);
+
+    const iku1 = sikiper('indikator', 'explain', '--pemda', 'paser', '--opd', 'disnakertrans', '--tahun', '2023', '--indikator', 'IKU-1', '--json');
+    assert.equal(iku1.code, 0, iku1.err);
+    assert.doesNotMatch(iku1.out, /PESERTA|disamarkan|"kode": "(nama|telepon|alamat|ttl)"/);
+    assert.match(iku1.out, /"kode": "program"/);
+    assert.match(iku1.out, /"penyebut": 58/);
+
+    const text = sikiper('indikator', 'explain', '--pemda', 'paser', '--opd', 'disnakertrans', '--tahun', '2023', '--indikator', 'IKU-1');
+    assert.match(text.out, /TW3 \(bulan 1–9\) = 18\/27: 66,67 \[angka impor\]/);
+    assert.match(text.out, /realisasi 2023: 26,15; capaian: 87,17/);
+    const none = sikiper('indikator', 'explain', '--pemda', 'paser', '--opd', 'disnakertrans', '--tahun', '2023', '--indikator', 'IKU-3');
+    assert.equal(none.code, 1);
+    assert.match(none.err, /IKU-3" tidak dihitung dari register/);
+  });
+
   it('export writes what import reads back', () => {
     const file = join(dir, 'paser.json');
     const exp = sikiper('export', '--pemda', 'paser', '--out', file);

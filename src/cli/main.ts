@@ -16,6 +16,7 @@ import { NotFoundError } from '../measure/konteks.ts';
 import { anggaranJson, capaianJson } from '../measure/present.ts';
 import { buildApp } from '../server/app.ts';
 import { registerExchangeCommands } from './exchange-commands.ts';
+import { registerIndikatorCommands } from './indikator-commands.ts';
 import { bacaBerkasImpor } from '../exchange/impor.ts';
 import { buatPenggunaDemo } from '../auth/demo.ts';
 import { adaPengguna } from '../auth/pengguna.ts';
@@ -100,6 +101,7 @@ export function buildProgram(): Command {
     });
 
   registerExchangeCommands(program, { withDatabase, usageError: (m) => new UsageError(m) });
+  registerIndikatorCommands(program, { withDatabase, usageError: (m) => new UsageError(m) });
 
   const scoped = (name: string, description: string) =>
     program

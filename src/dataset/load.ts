@@ -11,6 +11,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { periksaRegister, periksaRumus, skemaRumus } from '../register/register.ts';
 import type { z } from 'zod';
 import { Dataset, DATASET_FORMAT, DATASET_VERSION } from './schema.ts';
 
@@ -69,12 +70,16 @@ async function readFolder(dir: string): Promise<Sourced> {
     if (!isObject(opd)) throw new DatasetError([{ file: rel(opdFile), path: '', message: 'harus berupa objek' }]);
     origins.push({ prefix: ['opd', index], file: rel(opdFile) });
     const renstra: Json[] = [];
+    const register: Json[] = [];
     const years = new Map<number, { value: Record<string, Json>; files: string[] }>();
     for (const entry of (await readdir(base)).sort()) {
       const full = join(base, entry);
       if (/^renstra.*\.json$/.test(entry)) {
         origins.push({ prefix: ['opd', index, 'renstra', renstra.length], file: rel(full) });
         renstra.push(await readJson(full, dir));
+      } else if (/^register.*\.json$/.test(entry)) {
+        origins.push({ prefix: ['opd', index, 'register', register.length], file: rel(full) });
+        register.push(await readJson(full, dir));
       } else if (/^\d{4}$/.test(entry) && (await stat(full)).isDirectory()) {
         const tahun = Number(entry);
         for (const part of (await readdir(full)).filter((f) => f.endsWith('.json')).sort()) {
@@ -98,7 +103,7 @@ async function readFolder(dir: string): Promise<Sourced> {
     }
     const tahunList = [...years.entries()].sort(([a], [b]) => a - b);
     tahunList.forEach(([, y], i) => origins.push({ prefix: ['opd', index, 'tahun', i], file: y.files.join(' + ') }));
-    opdList.push({ ...opd, renstra, tahun: tahunList.map(([, y]) => y.value) });
+    opdList.push({ ...opd, renstra, tahun: tahunList.map(([, y]) => y.value), ...(register.length > 0 ? { register } : {}) });
   }
   return { value: { ...top, opd: opdList }, origins };
 }
@@ -142,7 +147,7 @@ export function parseDataset(value: Json, origins: Sourced['origins'] = []): Dat
   }
   const result = Dataset.safeParse(value);
   if (!result.success) throw new DatasetError(zodProblems(result.error, origins));
-  const problems = checkReferences(result.data);
+  const problems = checkReferences(result.data).map((p) => (p.file ? p : { ...p, file: fileFor(origins, pathOf(p.path)) }));
   if (problems.length > 0) throw new DatasetError(problems);
   return result.data;
 }
@@ -164,6 +169,11 @@ export async function loadDataset(path: string): Promise<Dataset> {
   }
   const value = await readJson(path, path);
   return parseDataset(value, [{ prefix: [], file: path }]);
+}
+
+/** `opd[0].register[1].baris[2]` back to its parts, to find the file a problem is in. */
+function pathOf(path: string): (string | number)[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : (m[1] ?? '')));
 }
 
 /** Codes that point elsewhere in the dataset must point at something that exists. */
@@ -226,6 +236,19 @@ export function checkReferences(d: Dataset): DatasetProblem[] {
         }),
       );
     });
+    unique(opd.register.map((r) => r.kode), at('register'), 'kode register');
+    opd.register.forEach((reg, ri) => {
+      need(!reg.unit || units.has(reg.unit), at('register', ri, 'unit'), `unit "${reg.unit}" tidak ada`);
+      for (const p of periksaRegister(reg)) problems.push({ path: formatPath(at('register', ri, ...p.path)), message: p.message });
+    });
+    const skema = skemaRumus(opd.register);
+    opd.renstra.forEach((r, ri) =>
+      r.sasaran.forEach((s, si) =>
+        s.indikator.forEach((ind, ii) => {
+          for (const p of periksaRumus(ind, skema)) problems.push({ path: formatPath(at('renstra', ri, 'sasaran', si, 'indikator', ii, 'rumus', ...p.path)), message: p.message });
+        }),
+      ),
+    );
     unique(opd.tahun.map((t) => String(t.tahun)), at('tahun'), 'tahun');
     opd.tahun.forEach((y, yi) => {
       const nodeCodes = new Set<string>();

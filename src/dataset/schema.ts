@@ -88,6 +88,49 @@ export const Formula = z.strictObject({
   pengali: z.number().positive().default(100),
 });
 
+/**
+ * Binds an indicator's realisasi to the OPD's registers: formulas (docs/formula.md) over register
+ * aggregates, evaluated per quarter. The quarters then combine by the indicator's `agregasi` as
+ * entered realisasi would. See docs/registers.md.
+ */
+export const RumusIndikator = z
+  .strictObject({
+    /** One formula giving the value (already multiplied, e.g. a percentage). */
+    nilai: text.optional(),
+    /** Or a numerator and a denominator formula; the value is pembilang / penyebut x the formula's pengali. */
+    pembilang: text.optional(),
+    penyebut: text.optional(),
+    /** The value when the denominator is 0 (e.g. 0 when nobody was certified yet); otherwise such a quarter cannot be computed. */
+    bilaPenyebutNol: z.number().finite().optional(),
+    /**
+     * What each evaluation sees: `triwulan` the quarter's months, `kumulatif` January to the
+     * quarter's end, `tahunan` one evaluation for the whole year (a yearly value).
+     */
+    periode: z.enum(['triwulan', 'kumulatif', 'tahunan']).default('triwulan'),
+    /** First year the registers are kept; earlier years use entered realisasi. */
+    dariTahun: tahun,
+    /** Last year the binding applies (absent: every later year); later years use entered realisasi. */
+    sampaiTahun: tahun.optional(),
+    /** Quarters (or, without triwulan, the year) whose figures cannot be derived from the register rows: imported as published, with why. */
+    impor: z
+      .array(
+        z.strictObject({
+          /** Year of the figure. */
+          tahun,
+          triwulan: triwulan.optional(),
+          nilai: Angka.optional(),
+          pembilang: Angka.optional(),
+          penyebut: Angka.optional(),
+          keterangan: text,
+        }),
+      )
+      .default([]),
+  })
+  .refine((r) => (r.nilai !== undefined) !== (r.pembilang !== undefined || r.penyebut !== undefined), {
+    message: 'isi "nilai", atau "pembilang" dan "penyebut"',
+  })
+  .refine((r) => (r.pembilang === undefined) === (r.penyebut === undefined), { message: '"pembilang" dan "penyebut" diisi bersama' });
+
 export const NilaiTahun = z.strictObject({
   tahun,
   nilai: Angka,
@@ -104,6 +147,8 @@ export const Indikator = z.strictObject({
   /** Decimals a published realisasi is rounded to before capaian is computed. */
   desimal: z.number().int().min(0).max(6).default(2),
   formula: Formula.optional(),
+  /** When set, the realisasi is computed from the OPD's registers instead of entered. */
+  rumus: RumusIndikator.optional(),
   sumberData: z.string().trim().optional(),
   /** Codes of the units responsible for the data. */
   penanggungJawab: z.array(kode).default([]),
@@ -474,6 +519,71 @@ export const TahunOpd = z.strictObject({
     .optional(),
 });
 
+// ---------------------------------------------------------------- registers
+
+/** Column types of a register (the formula language's names, src/formula/schema.ts). */
+export const TipeKolom = z.enum(['teks', 'angka', 'tanggal', 'pilihan', 'ya-tidak', 'nama-orang', 'telepon']);
+/** A name a formula can use: letters, digits and _, not starting with a digit. */
+const namaRumus = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'nama hanya huruf, angka dan _ (tanpa spasi), tidak diawali angka')
+  .max(64);
+const bulan = z.number().int().min(1).max(12);
+
+export const KolomRegister = z.strictObject({
+  kode: namaRumus,
+  nama: text,
+  tipe: TipeKolom,
+  /** The answers of a `pilihan` column. */
+  pilihan: z.array(text).optional(),
+  /** Personal data (address, birth date, ...). `nama-orang` and `telepon` columns are always personal. */
+  pribadi: z.boolean().default(false),
+  wajib: z.boolean().default(false),
+});
+
+export const PeriodeRegister = z.discriminatedUnion('jenis', [
+  z.strictObject({ jenis: z.literal('tanggal'), kolom: namaRumus }),
+  z.strictObject({ jenis: z.literal('bulan-tahun'), bulan: namaRumus, tahun: namaRumus }),
+  z.strictObject({ jenis: z.literal('tanpa-periode') }),
+]);
+
+export const NilaiSel = z.union([z.string(), z.number().finite(), z.boolean(), z.null()]);
+
+export const BarisRegister = z.strictObject({
+  id: kode,
+  nilai: z.record(z.string(), NilaiSel),
+  keterangan: z.string().trim().optional(),
+});
+
+/**
+ * Totals imported for months whose rows are missing (e.g. a list that starts in August): per
+ * register aggregate as written in a formula (`hitung(kasus_hi, hasil = "PB")`), its value over
+ * bulanDari..bulanSampai of the year.
+ */
+export const TotalImpor = z.strictObject({
+  id: kode,
+  tahun,
+  bulanDari: bulan,
+  bulanSampai: bulan,
+  nilai: z.record(z.string(), Angka),
+  keterangan: text,
+});
+
+export const Register = z.strictObject({
+  /** The register's name in formulas, e.g. `kasus_hi`. */
+  kode: namaRumus,
+  nama: text,
+  uraian: z.string().trim().optional(),
+  /** The preset it was created from (src/register/preset.ts), if any. */
+  preset: z.string().trim().optional(),
+  /** Unit that keeps the register. */
+  unit: kode.optional(),
+  kolom: z.array(KolomRegister).min(1),
+  periode: PeriodeRegister,
+  baris: z.array(BarisRegister).default([]),
+  totalImpor: z.array(TotalImpor).default([]),
+});
+
 export const Opd = z.strictObject({
   slug,
   nama: text,
@@ -487,6 +597,8 @@ export const Opd = z.strictObject({
   pejabat: z.array(Pejabat).default([]),
   renstra: z.array(Renstra).default([]),
   tahun: z.array(TahunOpd).default([]),
+  /** Lists the OPD keeps (dispute cases, trainings, ...) that indicators are computed from. */
+  register: z.array(Register).default([]),
 });
 
 export const Dataset = z.strictObject({
@@ -514,3 +626,9 @@ export type RatingScaleData = z.infer<typeof RatingScale>;
 export type LowerIsBetterFormulaData = z.infer<typeof LowerIsBetterFormula>;
 export type IkkData = z.infer<typeof Ikk>;
 export type SdgsData = z.infer<typeof Sdgs>;
+export type RegisterData = z.infer<typeof Register>;
+export type KolomRegisterData = z.infer<typeof KolomRegister>;
+export type BarisRegisterData = z.infer<typeof BarisRegister>;
+export type TotalImporData = z.infer<typeof TotalImpor>;
+export type RumusIndikatorData = z.infer<typeof RumusIndikator>;
+export type NilaiSelData = z.infer<typeof NilaiSel>;

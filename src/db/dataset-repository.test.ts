@@ -122,6 +122,35 @@ function contoh(slug: string): DatasetInput {
           { nama: 'Sekretaris', jabatan: 'Sekretaris', unit: 'sekretariat', selesai: '2023-06-30' },
           { nama: 'Staf', jabatan: 'Analis' },
         ],
+        register: [
+          {
+            kode: 'kasus_hi',
+            nama: 'Kasus perselisihan',
+            uraian: 'Lampiran V',
+            preset: 'kasus-hi',
+            unit: 'bidang-p2k2',
+            kolom: [
+              { kode: 'bulan', nama: 'Bulan', tipe: 'angka', wajib: true },
+              { kode: 'tahun', nama: 'Tahun', tipe: 'angka', wajib: true },
+              { kode: 'perusahaan', nama: 'Perusahaan', tipe: 'teks' },
+              { kode: 'pelapor', nama: 'Pelapor', tipe: 'nama-orang' },
+              { kode: 'hasil', nama: 'Hasil', tipe: 'pilihan', pilihan: ['PB', 'Anjuran'] },
+              { kode: 'selesai', nama: 'Selesai', tipe: 'ya-tidak' },
+            ],
+            periode: { jenis: 'bulan-tahun', bulan: 'bulan', tahun: 'tahun' },
+            baris: [
+              { id: 'hi-2', nilai: { bulan: 8, tahun: 2023, perusahaan: tricky[0] ?? 'PT', pelapor: 'Siti', hasil: 'PB', selesai: true } },
+              { id: 'hi-1', nilai: { bulan: 9, tahun: 2023, perusahaan: null, pelapor: '', hasil: 'Anjuran', selesai: false }, keterangan: 'catatan' },
+            ],
+            totalImpor: [{ id: 'awal', tahun: 2023, bulanDari: 1, bulanSampai: 7, nilai: { 'hitung(kasus_hi)': 6, 'hitung(kasus_hi, hasil = "PB")': 4 }, keterangan: 'baris Total' }],
+          },
+          {
+            kode: 'kosong',
+            nama: 'Register tanpa baris',
+            kolom: [{ kode: 'nama', nama: 'Nama', tipe: 'teks' }],
+            periode: { jenis: 'tanpa-periode' },
+          },
+        ],
         renstra: [
           {
             periodeAwal: 2021,
@@ -166,7 +195,20 @@ function contoh(slug: string): DatasetInput {
                     target: [2021, 2022, 2023, 2024, 2025, 2026].map((tahun, i) => ({ tahun, nilai: 25 + i * 1.25 })),
                     targetAkhir: { tahun: 2026, nilai: 31.25 },
                   },
-                  { kode: 'IKU-2', nama: 'Angka perselisihan', satuan: 'kasus', polaritas: 'negatif', agregasi: 'jumlah', desimal: 6 },
+                  {
+                    kode: 'IKU-2',
+                    nama: 'Angka perselisihan',
+                    satuan: 'kasus',
+                    polaritas: 'negatif',
+                    agregasi: 'jumlah',
+                    desimal: 6,
+                    rumus: {
+                      nilai: 'hitung(kasus_hi, hasil = "PB")',
+                      periode: 'triwulan',
+                      dariTahun: 2023,
+                      impor: [{ tahun: 2023, triwulan: 1, nilai: 2, keterangan: 'rekap "lama"' }],
+                    },
+                  },
                 ],
               },
             ],

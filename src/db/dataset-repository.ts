@@ -232,6 +232,35 @@ function buildRows(d: Dataset, pemdaId: string): Rows {
       }),
     );
     o.pejabat.forEach((x, i) => rows.add(t.pejabat, { ...base(i), opdId, ...pejabatValues(x), unitId: unitRef(x.unit, at('pejabat', i, 'unit')) }));
+    o.register.forEach((reg, ri) => {
+      const registerId = newId();
+      rows.add(t.register, {
+        pemdaId,
+        id: registerId,
+        urutan: ri,
+        opdId,
+        kode: reg.kode,
+        nama: reg.nama,
+        uraian: reg.uraian,
+        preset: reg.preset,
+        unitKode: reg.unit,
+        kolom: reg.kolom,
+        periode: reg.periode,
+      });
+      reg.baris.forEach((b, i) => rows.add(t.registerBaris, { ...base(i), registerId, kode: b.id, nilai: b.nilai, keterangan: b.keterangan }));
+      reg.totalImpor.forEach((x, i) =>
+        rows.add(t.registerTotal, {
+          ...base(i),
+          registerId,
+          kode: x.id,
+          tahun: x.tahun,
+          bulanDari: x.bulanDari,
+          bulanSampai: x.bulanSampai,
+          nilai: x.nilai,
+          keterangan: x.keterangan,
+        }),
+      );
+    });
 
     o.renstra.forEach((r, ri) => {
       const renstraRow = { ...base(ri), opdId, periodeAwal: r.periodeAwal, periodeAkhir: r.periodeAkhir, nomorDokumen: r.nomorDokumen };
@@ -244,6 +273,7 @@ function buildRows(d: Dataset, pemdaId: string): Rows {
         const row = { ...base(urutan), renstraId, ...owner, ...indikatorValues(ind) };
         indikatorIds.set(ind.kode, row.id);
         rows.add(t.indikator, row);
+        if (ind.rumus) rows.add(t.indikatorRumus, { pemdaId, id: newId(), urutan: 0, indikatorId: row.id, rumus: ind.rumus });
         targetValues(ind).forEach((v) => rows.add(t.indikatorTarget, { pemdaId, id: newId(), indikatorId: row.id, ...v }));
       };
       r.tujuan.forEach((x, i) => {
@@ -586,6 +616,10 @@ async function readAll(db: Db, pemdaId: string) {
     sdgs: await read(t.sdgs),
     tindakLanjut: await read(t.tindakLanjut),
     penghargaan: await read(t.penghargaan),
+    register: await read(t.register),
+    registerBaris: await read(t.registerBaris),
+    registerTotal: await read(t.registerTotal),
+    indikatorRumus: await read(t.indikatorRumus),
   };
 }
 
@@ -651,7 +685,7 @@ function nilaiTahunOf(v: { tahun: number; nilai: number; predikat: string | null
   return { tahun: v.tahun, nilai: v.nilai, ...opt('predikat', v.predikat) };
 }
 
-function indikatorOf(r: IndikatorRow, values: TargetRow[]): IndikatorData {
+function indikatorOf(r: IndikatorRow, values: TargetRow[], rumus?: IndikatorData['rumus']): IndikatorData {
   const baseline = values.find((v) => v.jenis === 'baseline');
   const akhir = values.find((v) => v.jenis === 'akhir');
   return {
@@ -671,6 +705,7 @@ function indikatorOf(r: IndikatorRow, values: TargetRow[]): IndikatorData {
             pengali: required(r.formulaPengali, `pengali formula indikator ${r.kode}`),
           },
         }),
+    ...(rumus ? { rumus } : {}),
     ...opt('sumberData', r.sumberData),
     penanggungJawab: r.penanggungJawab,
     iku: r.iku,
@@ -706,7 +741,11 @@ function assemble(p: Selected<typeof t.pemda>, r: Loaded): Dataset {
     pembanding: groupBy(r.indikatorDaerahPembanding, (x) => x.indikatorDaerahId),
     pengampu: groupBy(r.indikatorDaerahPengampu, (x) => x.indikatorDaerahId),
   };
+  const rumusByIndikator = new Map(r.indikatorRumus.map((x) => [x.indikatorId, x.rumus]));
+  const barisByRegister = groupBy(r.registerBaris, (x) => x.registerId);
+  const totalByRegister = groupBy(r.registerTotal, (x) => x.registerId);
   const byOpd = {
+    register: groupBy(r.register, (x) => x.opdId),
     unit: groupBy(r.unit, (x) => x.opdId),
     pejabat: groupBy(r.pejabat, (x) => x.opdId),
     renstra: groupBy(r.renstra, (x) => x.opdId),
@@ -806,7 +845,7 @@ function assemble(p: Selected<typeof t.pemda>, r: Loaded): Dataset {
           kode: x.kode,
           uraian: x.uraian,
           ...opt('rpjmdTujuan', x.rpjmdTujuanKode),
-          indikator: childrenOf(indikatorByTujuan, x.id).map((i) => indikatorOf(i, childrenOf(targetByIndikator, i.id))),
+          indikator: childrenOf(indikatorByTujuan, x.id).map((i) => indikatorOf(i, childrenOf(targetByIndikator, i.id), rumusByIndikator.get(i.id))),
         })),
         sasaran: childrenOf(byRenstra.sasaran, rs.id).map((x) => ({
           kode: x.kode,
@@ -814,7 +853,7 @@ function assemble(p: Selected<typeof t.pemda>, r: Loaded): Dataset {
           tujuan: required(tujuanKode.get(x.tujuanId), `tujuan ${x.tujuanId}`),
           uraian: x.uraian,
           ...opt('rpjmdSasaran', x.rpjmdSasaranKode),
-          indikator: childrenOf(indikatorBySasaran, x.id).map((i) => indikatorOf(i, childrenOf(targetByIndikator, i.id))),
+          indikator: childrenOf(indikatorBySasaran, x.id).map((i) => indikatorOf(i, childrenOf(targetByIndikator, i.id), rumusByIndikator.get(i.id))),
         })),
         iku: childrenOf(byRenstra.iku, rs.id).map((v) => ({
           versi: v.versi,
@@ -954,6 +993,24 @@ function assemble(p: Selected<typeof t.pemda>, r: Loaded): Dataset {
           ...opt('tanggal', x.tanggal),
         })),
         ...opt('lkjip', y.lkjip),
+      })),
+      register: childrenOf(byOpd.register, o.id).map((x) => ({
+        kode: x.kode,
+        nama: x.nama,
+        ...opt('uraian', x.uraian),
+        ...opt('preset', x.preset),
+        ...opt('unit', x.unitKode),
+        kolom: x.kolom,
+        periode: x.periode,
+        baris: childrenOf(barisByRegister, x.id).map((b) => ({ id: b.kode, nilai: b.nilai, ...opt('keterangan', b.keterangan) })),
+        totalImpor: childrenOf(totalByRegister, x.id).map((b) => ({
+          id: b.kode,
+          tahun: b.tahun,
+          bulanDari: b.bulanDari,
+          bulanSampai: b.bulanSampai,
+          nilai: b.nilai,
+          keterangan: b.keterangan,
+        })),
       })),
     })),
   };

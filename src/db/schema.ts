@@ -54,6 +54,8 @@ import {
   type Pengaturan,
   Polaritas,
   type ProfilOpd,
+  type Register,
+  type RumusIndikator,
   RenjaVersi,
   StatusRealisasi,
   type TahunOpd,
@@ -988,6 +990,89 @@ export const penghargaan = pgTable(
 );
 
 /** Every table scoped by pemda, parents before children: the order to insert in, reversed to delete. */
+// ---------------------------------------------------------------- registers (docs/registers.md)
+
+/**
+ * A register an OPD keeps (dispute cases, trainings, ...): its typed columns and what places a
+ * row in time, as JSON in the dataset's shape; rows and imported totals in their own tables.
+ */
+export const register = pgTable(
+  'register',
+  {
+    ...tenant(),
+    opdId: uuid('opd_id').notNull(),
+    kode: text('kode').notNull(),
+    nama: text('nama').notNull(),
+    uraian: text('uraian'),
+    preset: text('preset'),
+    unitKode: text('unit_kode'),
+    kolom: jsonb('kolom').$type<z.infer<typeof Register>['kolom']>().notNull(),
+    periode: jsonb('periode').$type<z.infer<typeof Register>['periode']>().notNull(),
+    ...editable(),
+  },
+  (t) => [
+    ...tenantKeys('register', t),
+    partOf('register_opd_fk', [t.pemdaId, t.opdId], [opd.pemdaId, opd.id]),
+    unique('register_kode_uq').on(t.pemdaId, t.opdId, t.kode),
+    unique('register_urutan_uq').on(t.pemdaId, t.opdId, t.urutan),
+  ],
+);
+
+/** One row of a register; `kode` is the row's id in the dataset, stable across edits. */
+export const registerBaris = pgTable(
+  'register_baris',
+  {
+    ...tenant(),
+    registerId: uuid('register_id').notNull(),
+    kode: text('kode').notNull(),
+    nilai: jsonb('nilai').$type<Record<string, string | number | boolean | null>>().notNull(),
+    keterangan: text('keterangan'),
+    ...editable(),
+  },
+  (t) => [
+    ...tenantKeys('register_baris', t),
+    partOf('register_baris_register_fk', [t.pemdaId, t.registerId], [register.pemdaId, register.id]),
+    unique('register_baris_kode_uq').on(t.pemdaId, t.registerId, t.kode),
+    index('register_baris_register_idx').on(t.pemdaId, t.registerId, t.urutan),
+  ],
+);
+
+/** Totals imported for months whose register rows are missing. */
+export const registerTotal = pgTable(
+  'register_total',
+  {
+    ...tenant(),
+    registerId: uuid('register_id').notNull(),
+    kode: text('kode').notNull(),
+    tahun: smallint('tahun').notNull(),
+    bulanDari: smallint('bulan_dari').notNull(),
+    bulanSampai: smallint('bulan_sampai').notNull(),
+    nilai: jsonb('nilai').$type<Record<string, number>>().notNull(),
+    keterangan: text('keterangan').notNull(),
+  },
+  (t) => [
+    ...tenantKeys('register_total', t),
+    partOf('register_total_register_fk', [t.pemdaId, t.registerId], [register.pemdaId, register.id]),
+    unique('register_total_kode_uq').on(t.pemdaId, t.registerId, t.kode),
+    check('register_total_bulan_ck', sql`${t.bulanDari} between 1 and 12 and ${t.bulanSampai} between ${t.bulanDari} and 12`),
+  ],
+);
+
+/** The register formulas an indicator's realisasi is computed from (at most one per indicator). */
+export const indikatorRumus = pgTable(
+  'indikator_rumus',
+  {
+    ...tenant(),
+    indikatorId: uuid('indikator_id').notNull(),
+    rumus: jsonb('rumus').$type<z.infer<typeof RumusIndikator>>().notNull(),
+  },
+  (t) => [
+    ...tenantKeys('indikator_rumus', t),
+    partOf('indikator_rumus_indikator_fk', [t.pemdaId, t.indikatorId], [indikator.pemdaId, indikator.id]),
+    unique('indikator_rumus_indikator_uq').on(t.pemdaId, t.indikatorId),
+  ],
+);
+
 export const tenantTables = [
   pemdaPejabat,
   rpjmd,
@@ -1027,5 +1112,9 @@ export const tenantTables = [
   sdgs,
   tindakLanjut,
   penghargaan,
+  register,
+  registerBaris,
+  registerTotal,
+  indikatorRumus,
 ] as const;
 export * from './schema-app.ts';

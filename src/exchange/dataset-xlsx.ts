@@ -261,6 +261,8 @@ export async function tulisDatasetXlsx(d: Dataset): Promise<Buffer> {
           case 'skalar':
             if (typeof v === 'string') cell = escapeTeks(v);
             else if (typeof v === 'number' || typeof v === 'boolean') cell = v;
+            // Records and unions of objects (register cells, a register's period) travel as JSON text.
+            else if (k.tipe === 'lain' && typeof v === 'object' && v !== null) cell = escapeTeks(JSON.stringify(v));
             break;
           case 'daftar-skalar':
             if (Array.isArray(v) && (v.length > 0 || !k.bawaan)) cell = escapeTeks(tulisDaftar(v as string[]));
@@ -291,6 +293,16 @@ export async function tulisDatasetXlsx(d: Dataset): Promise<Buffer> {
   if (problems.length > 0) throw new DatasetError(problems);
   tulisTataLetak(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A JSON object or array written by the export; any other text stays text. */
+function bacaJson(teks: string): unknown {
+  if (!/^\s*[[{]/.test(teks)) return teks;
+  try {
+    return JSON.parse(teks) as unknown;
+  } catch {
+    return teks;
+  }
 }
 
 function hasValue(v: unknown, k: Kolom): boolean {
@@ -435,7 +447,7 @@ export async function bacaDatasetXlsx(isi: Uint8Array, berkas: string, batas: nu
             value = k.jenis === 'skalar' ? '' : undefined;
             break;
           case 'teks':
-            value = k.jenis === 'daftar-skalar' ? bacaDaftar(s.teks) : k.jenis === 'penanda' ? /^(true|ya|benar|1)$/i.test(s.teks.trim()) : s.teks;
+            value = k.jenis === 'daftar-skalar' ? bacaDaftar(s.teks) : k.jenis === 'penanda' ? /^(true|ya|benar|1)$/i.test(s.teks.trim()) : k.tipe === 'lain' ? bacaJson(s.teks) : s.teks;
             break;
           case 'angka':
             value = k.jenis === 'daftar-skalar' ? [String(s.angka)] : k.tipe === 'string' ? String(s.angka) : s.angka;

@@ -40,6 +40,8 @@ export interface AggregateTrace {
   readonly position: number;
   /** Rows inside the period that satisfied the condition, in register order. Empty when the aggregate failed. */
   readonly rowIds: readonly string[];
+  /** Imported totals added to the rows (ids), for months whose rows are missing. */
+  readonly totalIds: readonly string[];
   readonly nilai: Nilai;
 }
 
@@ -301,18 +303,18 @@ class Evaluator {
   private aggregate(e: AggregateNode, scope: Scope): Val {
     const formula = print(e);
     try {
-      const { value, rowIds } = this.aggregateRows(e, scope);
-      this.trace.push({ fn: e.fn, register: e.register, column: e.column, formula, position: e.span.start, rowIds, nilai: ada(value) });
+      const { value, rowIds, totalIds } = this.aggregateRows(e, scope);
+      this.trace.push({ fn: e.fn, register: e.register, column: e.column, formula, position: e.span.start, rowIds, totalIds, nilai: ada(value) });
       return { t: 'angka', v: value };
     } catch (s) {
       if (s instanceof Stop) {
-        this.trace.push({ fn: e.fn, register: e.register, column: e.column, formula, position: e.span.start, rowIds: [], nilai: s.nilai });
+        this.trace.push({ fn: e.fn, register: e.register, column: e.column, formula, position: e.span.start, rowIds: [], totalIds: [], nilai: s.nilai });
       }
       throw s;
     }
   }
 
-  private aggregateRows(e: AggregateNode, scope: Scope): { value: Rational; rowIds: string[] } {
+  private aggregateRows(e: AggregateNode, scope: Scope): { value: Rational; rowIds: string[]; totalIds: string[] } {
     if (scope.kind === 'row') return stop(`${e.fn}() tidak dapat dipakai di dalam kondisi agregat lain`);
     const schema = own(this.context.schema.registers, e.register);
     if (!schema) return stop(`register "${e.register}" tidak dikenal`);
@@ -339,8 +341,24 @@ class Evaluator {
       if (e.fn === 'jumlah') total = total.add(this.number(v, e, rowScope, 'jumlah()'));
       else distinct.add(distinctKey(v, column));
     }
-    const value = e.fn === 'hitung' ? Rational.of(BigInt(rowIds.length)) : e.fn === 'jumlah' ? total : Rational.of(BigInt(distinct.size));
-    return { value, rowIds };
+    let value = e.fn === 'hitung' ? Rational.of(BigInt(rowIds.length)) : e.fn === 'jumlah' ? total : Rational.of(BigInt(distinct.size));
+    const totalIds: string[] = [];
+    const totals = this.context.totals ? own(this.context.totals, e.register) : undefined;
+    if (totals && schema.period.kind !== 'tanpa-periode') {
+      const { from, to } = monthRange(this.context.period);
+      const key = print(e);
+      for (const t of totals) {
+        if (t.tahun !== this.context.period.tahun || t.bulanSampai < from || t.bulanDari > to) continue;
+        const at = `register ${e.register}: total impor "${t.id}" (bulan ${t.bulanDari}–${t.bulanSampai} ${t.tahun})`;
+        if (t.bulanDari < from || t.bulanSampai > to) return stop(`${at} hanya sebagian di dalam periode; rincian per bulannya tidak ada`);
+        if (e.fn === 'unik') return stop(`${at}: unik() tidak dapat dijumlahkan dengan total impor`);
+        const v = own(t.values, key);
+        if (v === undefined || !Number.isFinite(v)) return stop(`${at} tidak memuat ${key}`);
+        value = value.add(Rational.from(v));
+        totalIds.push(t.id);
+      }
+    }
+    return { value, rowIds, totalIds };
   }
 
   /** Which rows fall in the evaluation period; a row that cannot be placed in time stops the aggregate. */

@@ -14,6 +14,7 @@ export type {
   ColumnType,
   EvaluationContext,
   FormulaSchema,
+  ImportedTotal,
   Periode,
   PeriodColumn,
   RegisterRow,

@@ -61,6 +61,22 @@ export interface EvaluationContext {
   readonly values?: Readonly<Record<string, ValueInput>>;
   /** Rows per register; a register without an entry here has not been supplied (not: is empty). */
   readonly registers?: Readonly<Record<string, readonly RegisterRow[]>>;
+  /** Imported totals per register, for months whose rows are missing. */
+  readonly totals?: Readonly<Record<string, readonly ImportedTotal[]>>;
+}
+
+/**
+ * What a register's aggregates amount to over some months whose rows are not recorded, keyed by
+ * the aggregate's canonical text (`print`), e.g. `hitung(kasus_hi, hasil = "PB")`. An aggregate
+ * adds the totals whose months lie inside the evaluation period; a total only partly inside it,
+ * or one that lacks the aggregate, makes the figure `tidak-dapat-dihitung`.
+ */
+export interface ImportedTotal {
+  readonly id: string;
+  readonly tahun: number;
+  readonly bulanDari: number;
+  readonly bulanSampai: number;
+  readonly values: Readonly<Record<string, number>>;
 }
 
 /** First and last month (1–12) a period covers. */

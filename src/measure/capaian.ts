@@ -5,7 +5,7 @@
  * per sasaran), the IKU Kabupaten the OPD carries, the IKK and the SDG-linked sub kegiatan.
  */
 import type { IndikatorData, IndikatorRenjaData, NodeRenjaData, SasaranData } from '../dataset/schema.ts';
-import { ada, capaian, nilaiEntri, predikat, Rational, rataRata, realisasiTerbit, type Nilai } from '../engine/index.ts';
+import { ada, capaian, nilaiEntri, predikat, Rational, rataRata, realisasiTerbit, tidakDapatDihitung, type Nilai } from '../engine/index.ts';
 import {
   konteks,
   realisasiIndikator,
@@ -31,6 +31,8 @@ export interface IndikatorCapaian extends Pengukuran {
   nama: string;
   satuan: string;
   formula: string | undefined;
+  /** The realisasi of the year is computed from registers (see measure/rumus.ts). */
+  dariRegister: boolean;
   lalu: Pengukuran;
   /** Against the Renstra end target. */
   akhir: { target: TargetTahun; capaian: Nilai };
@@ -81,7 +83,10 @@ export interface LaporanCapaian {
 function ukur(k: Konteks, ind: IndikatorData, tahun: number): Pengukuran {
   const data = tahun === k.tahun ? k.data : tahun === k.tahun - 1 ? k.dataLalu : undefined;
   const target = targetIndikator(ind, tahun, data);
-  const realisasi = realisasiIndikator(ukurRenstra(ind), tahun === k.tahun ? k.entri : tahun === k.tahun - 1 ? k.entriLalu : new Map());
+  const dihitung = realisasiIndikator(ukurRenstra(ind), tahun === k.tahun ? k.entri : tahun === k.tahun - 1 ? k.entriLalu : new Map());
+  // A register-bound indicator with a quarter that cannot be computed has no yearly value either.
+  const galat = (tahun === k.tahun ? k.rumus : tahun === k.tahun - 1 ? k.rumusLalu : undefined)?.get(ind.kode)?.galat;
+  const realisasi = galat === undefined ? dihitung : { ...dihitung, nilai: tidakDapatDihitung(galat), mentah: tidakDapatDihitung(galat) };
   const c = capaian(target.nilai, realisasi.nilai, ind.polaritas, k.rumusNegatif);
   return { target, realisasi, capaian: c, predikat: predikat(c, k.skala)?.label };
 }
@@ -94,6 +99,7 @@ function indikatorCapaian(k: Konteks, ind: IndikatorData): IndikatorCapaian {
     nama: ind.nama,
     satuan: ind.satuan,
     formula: ind.formula?.teks,
+    dariRegister: k.rumus.has(ind.kode),
     ...now,
     lalu: ukur(k, ind, k.tahun - 1),
     akhir: { target: akhir, capaian: capaian(akhir.nilai, now.realisasi.nilai, ind.polaritas, k.rumusNegatif) },

@@ -25,6 +25,8 @@ import {
   type Skala,
 } from '../engine/index.ts';
 
+import { hitungRumus, type HasilRumus } from './rumus.ts';
+
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
@@ -46,15 +48,22 @@ export interface Konteks {
   /** Verified and approved entries of the year and of the year before, by indicator code. */
   entri: EntriPerIndikator;
   entriLalu: EntriPerIndikator;
+  /** Indicators bound to registers (`rumus`): their computed slots, this year and the year before. */
+  rumus: ReadonlyMap<string, HasilRumus>;
+  rumusLalu: ReadonlyMap<string, HasilRumus>;
 }
 
 export type EntriPerIndikator = ReadonlyMap<string, RealisasiData[]>;
 
-/** Groups a year's countable entries by indicator once, instead of scanning them per indicator. */
-export function entriPerIndikator(data: TahunOpdData | undefined): EntriPerIndikator {
+/**
+ * Groups a year's countable entries by indicator once, instead of scanning them per indicator.
+ * An indicator bound to registers takes the entries computed from them instead of entered ones.
+ */
+export function entriPerIndikator(data: TahunOpdData | undefined, rumus?: ReadonlyMap<string, HasilRumus>): EntriPerIndikator {
   const map = new Map<string, RealisasiData[]>();
+  for (const [kode, h] of rumus ?? []) map.set(kode, h.slot.flatMap((s) => (s.entri ? [s.entri] : [])));
   for (const r of data?.realisasi ?? []) {
-    if (!FINAL_STATUS.has(r.status)) continue;
+    if (!FINAL_STATUS.has(r.status) || rumus?.has(r.indikator)) continue;
     const list = map.get(r.indikator);
     if (list) list.push(r);
     else map.set(r.indikator, [r]);
@@ -69,18 +78,32 @@ export function konteks(dataset: Dataset, opdSlug: string, tahun: number): Konte
   if (!renstra) throw new NotFoundError(`tidak ada Renstra ${opd.slug} yang mencakup tahun ${tahun}`);
   const data = opd.tahun.find((t) => t.tahun === tahun) ?? emptyYear(tahun);
   const dataLalu = opd.tahun.find((t) => t.tahun === tahun - 1);
+  const rumus = rumusOpd(opd, renstra, tahun);
+  const rumusLalu = rumusOpd(opd, renstra, tahun - 1);
   return {
     dataset,
     opd,
     tahun,
     data,
     dataLalu,
-    entri: entriPerIndikator(data),
-    entriLalu: entriPerIndikator(dataLalu),
+    entri: entriPerIndikator(data, rumus),
+    entriLalu: entriPerIndikator(dataLalu, rumusLalu),
+    rumus,
+    rumusLalu,
     renstra,
     skala: dataset.pemda.pengaturan.skala,
     rumusNegatif: dataset.pemda.pengaturan.rumusNegatif,
   };
+}
+
+/** Every Renstra indicator bound to registers, computed for one year. */
+export function rumusOpd(opd: OpdData, renstra: RenstraData, tahun: number): Map<string, HasilRumus> {
+  const out = new Map<string, HasilRumus>();
+  for (const ind of [...renstra.tujuan.flatMap((t) => t.indikator), ...renstra.sasaran.flatMap((s) => s.indikator)]) {
+    const h = hitungRumus(opd, ind, tahun);
+    if (h) out.set(ind.kode, h);
+  }
+  return out;
 }
 
 function emptyYear(tahun: number): TahunOpdData {

@@ -43,6 +43,7 @@ export function capaianJson(l: LaporanCapaian): Json {
         kode: i.kode,
         nama: i.nama,
         satuan: i.satuan,
+        ...(i.dariRegister ? { dariRegister: true } : {}),
         ...pengukuran(i),
         tahunLalu: pengukuran(i.lalu),
         targetAkhirRenstra: { ...angka('target', i.akhir.target.nilai), ...angka('capaian', i.akhir.capaian) },

@@ -4,9 +4,9 @@
  *
  * Roles (a user may hold several, each for one scope):
  * - admin-pemda (pemda): manages users, rating scales and deadlines; imports Renja/DPA
- *   workbooks; downloads and restores the pemda's backup; reads every OPD.
+ *   workbooks; downloads and restores the pemda's backup; reads every OPD; manages registers.
  * - perencana (OPD): edits the plan and PK (also by Renja/DPA workbook import), edits, imports
- *   and verifies realisasi, reads the OPD.
+ *   and verifies realisasi, reads the OPD; manages its registers.
  * - kepala-unit (OPD + unit): enters realisasi of the indicators its unit owns, and sees only those.
  * - kepala-opd (OPD): approves or rejects realisasi; reads the OPD.
  * - keuangan (OPD): enters budget realisation (also by workbook import); reads the OPD.
@@ -62,7 +62,11 @@ export type Tindakan =
   /** Export the OPD's tables as a workbook. */
   | { aksi: 'ekspor:tabel'; opd: string }
   /** Download a backup of the whole pemda and restore one. */
-  | { aksi: 'cadangan:kelola' };
+  | { aksi: 'cadangan:kelola' }
+  /** Read an OPD's registers (personal columns masked unless the actor may also manage them). */
+  | { aksi: 'register:baca'; opd: string }
+  /** Add, change, delete and import register rows, and see personal columns. */
+  | { aksi: 'register:kelola'; opd: string };
 
 export type AksiStatus = 'ajukan' | 'verifikasi' | 'setujui' | 'tolak';
 
@@ -121,6 +125,10 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       return bacaOpd(a, t.opd);
     case 'cadangan:kelola':
       return punya(a, 'admin-pemda');
+    case 'register:baca':
+      return bacaOpd(a, t.opd) || unitDipimpin(a, t.opd).size > 0;
+    case 'register:kelola':
+      return punya(a, 'admin-pemda') || punya(a, 'perencana', t.opd);
   }
 }
 

@@ -21,6 +21,7 @@ import { pasangPenanganGalat, ValidasiGagal } from './errors.ts';
 import { routesAuth } from './routes/auth.ts';
 import { routesDokumen } from './routes/dokumen.ts';
 import { routesEntri } from './routes/entri.ts';
+import { routesRegister } from './routes/register.ts';
 import { routesLaporan } from './routes/laporan.ts';
 import { routesRencana } from './routes/rencana.ts';
 import { routesTukar } from './routes/tukar.ts';
@@ -146,6 +147,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesDokumen(database));
     await api.register(routesTukar(database, opsi.sekarang));
     await api.register(routesPengaturan(database, opsi.sekarang));
+    await api.register(routesRegister(database, opsi.sekarang));
     await api.register(routesRingkasan(database, webDist));
   });
   pasangWeb(app, webDist);

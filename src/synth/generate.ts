@@ -834,6 +834,7 @@ function rencanaOpd(rng: Prng, kp: KonteksPemda, template: TemplateOpd, n: numbe
       unit,
       pejabat,
       renstra: [renstra],
+      register: [],
     },
     kepala,
     indikatorRenstra,

@@ -35,6 +35,7 @@ const Verifikasi = lazy(sekaliLagi(() => import('./pages/Verifikasi.tsx').then((
 const Laporan = lazy(sekaliLagi(() => import('./pages/Laporan.tsx').then((m) => ({ default: m.Laporan }))));
 const Impor = lazy(sekaliLagi(() => import('./pages/Impor.tsx').then((m) => ({ default: m.Impor }))));
 const Cadangan = lazy(sekaliLagi(() => import('./pages/Cadangan.tsx').then((m) => ({ default: m.Cadangan }))));
+const Register = lazy(sekaliLagi(() => import('./pages/Register.tsx').then((m) => ({ default: m.Register }))));
 
 /** Where a user lands after login: unit heads work on entry, the rest look at the dashboard first. */
 export function halamanAwal(me: Me): string {
@@ -155,6 +156,9 @@ export function App() {
       break;
     case '/anggaran':
       halaman = bolehAnggaran(me) ? <Anggaran /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/register':
+      halaman = bolehDasbor(me) || bolehEntri(me) ? <Register /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     default:
       halaman = <TidakDitemukan ke={halamanAwal(me)} />;

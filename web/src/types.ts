@@ -39,6 +39,8 @@ export interface IndikatorCapaianJson extends PengukuranJson {
   kode: string;
   nama: string;
   satuan: string;
+  /** Computed from registers: the dashboard offers its explanation. */
+  dariRegister?: boolean;
   sumberTarget?: string;
   tahunLalu?: PengukuranJson;
   targetAkhirRenstra?: { target: number | null; capaian: number | null };

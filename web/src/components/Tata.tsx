@@ -32,6 +32,7 @@ export function Tata({ children }: { children: ReactNode }) {
     { href: '/cadangan', label: t('tukar.navCadangan'), tampil: bolehCadangan(me) },
     { href: '/anggaran', label: t('pengaturan.anggaran.nav'), tampil: menuAnggaran(me) },
     { href: '/pengaturan', label: t('pengaturan.nav'), tampil: bolehPengaturan(me) },
+    { href: '/register', label: t('register.judul'), tampil: bolehDasbor(me) },
   ].filter((m) => m.tampil);
 
   // A screen reader user hears the new page, and keyboard focus starts at its top.

@@ -3,6 +3,7 @@ import { rencana } from './rencana.en.ts';
 import { laporanEn } from './laporan.en.ts';
 import { tukarEn } from './tukar.en.ts';
 import { pengaturan } from './pengaturan.en.ts';
+import { registerEn } from './register.en.ts';
 
 export const en: Teks = {
   umum: {
@@ -226,4 +227,5 @@ export const en: Teks = {
   laporan: laporanEn,
   tukar: tukarEn,
   pengaturan,
+  register: registerEn,
 };

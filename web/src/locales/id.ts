@@ -1,4 +1,5 @@
 import { pengaturan } from './pengaturan.id.ts';
+import { registerId } from './register.id.ts';
 
 /** Bahasa Indonesia: the default language, and the shape every other language must have. */
 import { laporanId } from './laporan.id.ts';
@@ -227,6 +228,7 @@ export const id = {
   laporan: laporanId,
   tukar: tukarId,
   pengaturan,
+  register: registerId,
 };
 
 export type Teks = typeof id;

@@ -6,6 +6,7 @@ import { api, ApiError } from '../api.ts';
 import { Bagian, Galat, Memuat } from '../components/Bagian.tsx';
 import { LencanaPredikat } from '../components/Lencana.tsx';
 import { TombolUnduh } from '../components/TombolUnduh.tsx';
+import { TombolPenjelasan } from '../components/Penjelasan.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
 import { formatAngka, formatPersen, formatRupiah } from '../format.ts';
 import { useMuat } from '../muat.ts';
@@ -81,7 +82,7 @@ export function Dasbor() {
   else if (muatan.keadaan === 'memuat') isi = <Memuat />;
   else if (muatan.keadaan === 'galat') {
     isi = muatan.galat instanceof ApiError && muatan.galat.status === 404 ? <Alert color="gray">{t('dasbor.tanpaData', { tahun: p.tahun })}</Alert> : <Galat galat={muatan.galat} ulang={ulang} />;
-  } else isi = <IsiDasbor d={muatan.data} tw={p.tw} pemda={me.pemda.slug} />;
+  } else isi = <IsiDasbor d={muatan.data} tw={p.tw} pemda={me.pemda.slug} opd={p.opd} tahun={p.tahun} />;
 
   return (
     <div className="halaman">
@@ -101,8 +102,9 @@ export function Dasbor() {
   );
 }
 
-function IsiDasbor({ d, tw, pemda }: { d: Dashboard; tw: Triwulan; pemda: string }) {
+function IsiDasbor({ d, tw, pemda, opd, tahun }: { d: Dashboard; tw: Triwulan; pemda: string; opd?: string | undefined; tahun: number }) {
   const { t } = useTranslation();
+  const { me } = useSesi();
   const { capaian, anggaran } = d;
   const adaCapaian = capaian.sasaran.some((s) => s.capaian !== null || s.indikator.some((i) => i.realisasi !== null));
   const progresTw = d.progres.find((x) => x.triwulan === tw);
@@ -195,6 +197,7 @@ function IsiDasbor({ d, tw, pemda }: { d: Dashboard; tw: Triwulan; pemda: string
                     <Table.Td data-label={t('dasbor.kolom.realisasi')} className="angka">
                       <Angka nilai={i.realisasi} status={i.realisasiStatus} />
                       {i.predikatRealisasi ? ` ${i.predikatRealisasi}` : ''}
+                      {i.dariRegister && opd && <TombolPenjelasan pemda={me.pemda.slug} opd={opd} tahun={tahun} kode={i.kode} />}
                     </Table.Td>
                     <Table.Td data-label={t('dasbor.kolom.capaian')} className="angka capaian-indikator">
                       <Persen nilai={i.capaian} status={i.capaianStatus} />
