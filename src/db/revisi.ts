@@ -35,3 +35,12 @@ export async function bacaRevisi(db: Db, pemdaId: string, opdSlug: string): Prom
   const of = (l: string) => rows.find((r) => r.lingkup === l)?.revisi ?? 0;
   return `${of(SELURUH_PEMDA)}.${of(opdSlug)}`;
 }
+
+/** The pemda-wide revision alone: for what only a dataset import changes (the plan, the catalogue). */
+export async function bacaRevisiPemda(db: Db, pemdaId: string): Promise<string> {
+  const [row] = await db
+    .select({ revisi: revisiData.revisi })
+    .from(revisiData)
+    .where(and(eq(revisiData.pemdaId, pemdaId), eq(revisiData.lingkup, SELURUH_PEMDA)));
+  return String(row?.revisi ?? 0);
+}

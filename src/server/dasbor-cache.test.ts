@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import * as t from '../db/schema.ts';
 import { cekDataset } from '../check/rules.ts';
 import { loadDataset as readDatasetFiles } from '../dataset/load.ts';
 import type { Database } from '../db/client.ts';
@@ -10,6 +12,7 @@ import { hitungAnggaran } from '../measure/anggaran.ts';
 import { hitungCapaian } from '../measure/capaian.ts';
 import { anggaranJson, capaianJson } from '../measure/present.ts';
 import { generatePemda, UKURAN } from '../synth/generate.ts';
+import { bacaKatalogTersimpan } from '../workflow/katalog.ts';
 import { buildApp } from './app.ts';
 import { FIXTURE, type Harness, type Klien, siapkan } from './testing.ts';
 
@@ -91,6 +94,36 @@ for (const kind of testDatabases()) {
       const after = await dasbor(h.app, perencana, 2023);
       assert.notEqual(iku1(before)?.realisasi, null);
       assert.equal(iku1(after)?.realisasi, null);
+    });
+  });
+
+  describe(`catalogue cache [${kind.name}]`, () => {
+    it('keeps a catalogue until a dataset import, then reads the new plan', async () => {
+      const database = await kind.open();
+      try {
+        const ds = generatePemda({ seed: 11, slug: randomSlug('katalog'), ...UKURAN.tiny });
+        await saveDataset(database.db, ds);
+        const whole = await loadDataset(database.db, ds.pemda.slug);
+        assert.ok(whole);
+        const [pemdaRow] = await database.db.select({ id: t.pemda.id }).from(t.pemda).where(eq(t.pemda.slug, ds.pemda.slug));
+        assert.ok(pemdaRow);
+        const pemdaId = pemdaRow.id;
+        const opd = ds.opd[0];
+        const tahun = opd?.tahun[0]?.tahun;
+        assert.ok(opd && tahun);
+        const k1 = await bacaKatalogTersimpan(database.db, pemdaId, opd.slug, tahun);
+        assert.ok(k1);
+        assert.equal(await bacaKatalogTersimpan(database.db, pemdaId, opd.slug, tahun), k1, 'served from the cache');
+        const ind = whole.opd[0]?.renstra[0]?.sasaran[0]?.indikator[0];
+        assert.ok(ind);
+        ind.nama = `${ind.nama} (diubah)`;
+        await saveDataset(database.db, whole);
+        const k2 = await bacaKatalogTersimpan(database.db, pemdaId, opd.slug, tahun);
+        assert.notEqual(k2, k1);
+        assert.equal(k2?.indikator.find((i) => i.kode === ind.kode)?.nama, ind.nama);
+      } finally {
+        await database.close();
+      }
     });
   });
 

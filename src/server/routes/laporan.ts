@@ -19,7 +19,7 @@ import { Dilarang, TidakDitemukan } from '../../workflow/errors.ts';
 import { bacaKatalog, bacaOpd, daftarOpd, type Katalog } from '../../workflow/katalog.ts';
 import { progres } from '../../workflow/progres.ts';
 import { CapaianResponse, CheckResponse, Dashboard, DaftarOpd, DaftarPemda, GALAT_SESI, OpdParams, PemdaParams, Pejabat, TahunParams } from '../schemas.ts';
-import { CacheRevisi } from '../cache-revisi.ts';
+import { CacheRevisi } from '../../db/cache-revisi.ts';
 import { aktor, aktorPemda } from '../sesi.ts';
 
 /** Parts of the dashboard schema, to check what is cached once and progress on every request. */

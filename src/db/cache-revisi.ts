@@ -38,6 +38,10 @@ export class CacheRevisi<V> {
     }
   }
 
+  lupakan(kunci: string): void {
+    this.isi.delete(kunci);
+  }
+
   get ukuran(): number {
     return this.isi.size;
   }
