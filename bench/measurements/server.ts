@@ -128,6 +128,7 @@ export const dashboard: Measurement = {
       }
       rows.push(barisLatensi('dashboard API, 1 OPD, sesudah tulis (hitung)', `1 OPD-tahun, PostgreSQL`, sesudahTulis, 1000 / median([...sesudahTulis].sort((a, b) => a - b)), '', server.puncakRss()));
 
+      await beban(server, 10, 2, [{ method: 'GET', path: dasborPath(data, opd0), headers: { cookie: perencana } }]);
       const satu = await beban(server, 10, DURASI, [{ method: 'GET', path: dasborPath(data, opd0), headers: { cookie: perencana } }]);
       rows.push(barisLatensi('dashboard API, 1 OPD (cache), 10 koneksi', `1 OPD-tahun, PostgreSQL`, satu.lat, satu.perDetik, ` (${ringkasStatus(satu)})`, server.puncakRss()));
 
@@ -187,7 +188,7 @@ function simpanBeban(kind: 'pglite' | 'postgres'): Measurement {
         server = await mulaiServer(dbb.url);
         const srv = server;
         let nilai = 0;
-        const hasil = await beban(server, KONEKSI, DURASI, [
+        const spec: RequestSpec[] = [
           {
             method: 'PUT',
             setupRequest: (req, c) => {
@@ -209,15 +210,29 @@ function simpanBeban(kind: 'pglite' | 'postgres'): Measurement {
                 body: JSON.stringify({ nilai: (nilai++ % 997) + 1, keterangan: 'beban uji', version: e.version }),
               };
             },
-            onResponse: (status, _body, c) => {
+            onResponse: (status, body, c) => {
               const e = data.entri[c.entri as number];
-              if (!e || status !== 200) return;
+              if (!e) return;
+              if (status === 409) {
+                // A save whose answer the previous load phase did not wait for moved the version: take the stored one.
+                try {
+                  const v = (JSON.parse(body) as { current?: { version?: number } }).current?.version;
+                  if (typeof v === 'number') e.version = v;
+                } catch {
+                  // Not JSON: leave the version.
+                }
+              }
+              if (status !== 200) return;
               e.version++;
               const key = `${e.opd}/${e.kode}/${e.triwulan}`;
               diakui.set(key, (diakui.get(key) ?? 0) + 1);
             },
           },
-        ]);
+        ];
+        // Warm-up (JIT, caches, pool connections): its saves are checked too, but not timed.
+        const pemanasan = await beban(server, KONEKSI, 3, spec);
+        ctx.log(`pemanasan: ${ringkasStatus(pemanasan)}`);
+        const hasil = await beban(server, KONEKSI, DURASI, spec);
         const rss = srv.puncakRss();
         await server.stop();
         server = undefined;
@@ -226,14 +241,22 @@ function simpanBeban(kind: 'pglite' | 'postgres'): Measurement {
         await migrate(database);
         const tersimpan = await versiTersimpan(database.db, data);
         await database.close();
+        // A save answered 200 must be stored: the stored version is at least the start plus the
+        // acknowledged saves. It may be more: saves still in flight when a load phase ended were
+        // committed without their answer being counted.
         let hilang = 0;
         let total = 0;
+        let tanpaJawaban = 0;
         for (const [key, n] of diakui) {
           total += n;
-          if ((tersimpan.get(key) ?? 0) !== (awal.get(key) ?? 0) + n) hilang++;
+          const lebih = (tersimpan.get(key) ?? 0) - ((awal.get(key) ?? 0) + n);
+          if (lebih < 0) hilang++;
+          else tanpaJawaban += lebih;
         }
-        ctx.log(`save-${kind}: ${ringkasStatus(hasil)}, galat koneksi ${hasil.galat}; ${total} simpan diakui, ${hilang} entri tidak cocok dengan basis data`);
-        if (hilang > 0) throw new Error(`${hilang} entri di basis data tidak cocok dengan simpan yang diakui`);
+        ctx.log(
+          `save-${kind}: ${ringkasStatus(hasil)}, galat koneksi ${hasil.galat}; ${total} simpan diakui, ${hilang} entri kehilangan simpan yang diakui, ${tanpaJawaban} simpan tersimpan tanpa jawaban terhitung`,
+        );
+        if (hilang > 0) throw new Error(`${hilang} entri di basis data kehilangan simpan yang diakui`);
         const non200 = [...hasil.status.entries()].filter(([k]) => k !== 200).reduce((s, [, v]) => s + v, 0);
         return [
           barisLatensi(
@@ -241,7 +264,7 @@ function simpanBeban(kind: 'pglite' | 'postgres'): Measurement {
             `${data.akun.length} akun, ${data.entri.length} entri`,
             hasil.lat,
             hasil.perDetik,
-            `, galat ${non200 + hasil.galat}, CPU server ${hasil.cpuPerReq.toFixed(1)} ms/req`,
+            `, non-200 ${non200}, galat ${hasil.galat}, CPU server ${hasil.cpuPerReq.toFixed(1)} ms/req`,
             rss,
           ),
         ];
