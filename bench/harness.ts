@@ -208,6 +208,7 @@ export function formatMs(ms: number | undefined): string {
 }
 
 export function formatBytes(b: number): string {
+  if (!Number.isFinite(b)) return '—';
   return `${(b / (1024 * 1024)).toFixed(0)} MiB`;
 }
 

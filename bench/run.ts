@@ -72,7 +72,13 @@ async function runAll(only: readonly string[]): Promise<void> {
   const rows: BenchRow[] = [];
   for (const m of selected) {
     process.stderr.write(`# ${m.id}\n`);
-    rows.push(...(await spawnChild(m.id)));
+    try {
+      rows.push(...(await spawnChild(m.id)));
+    } catch (e) {
+      // One failed measurement must not lose the others' rows: it shows as a row of its own.
+      process.stderr.write(`# ${(e as Error).message}\n`);
+      rows.push({ operation: `${m.id}: GAGAL (lihat stderr)`, size: '', runs: 0, median: Number.NaN, throughput: '', peakRss: Number.NaN, peakHeap: Number.NaN });
+    }
   }
   process.stderr.write(`# done in ${((performance.now() - started) / 1000).toFixed(1)} s; load average at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
   process.stdout.write(`${renderTable(rows)}\n`);

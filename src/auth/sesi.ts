@@ -12,8 +12,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { pengguna, sesi } from '../db/schema.ts';
-import type { Aktor } from '../policy/policy.ts';
+import { pemda, peranPengguna, pengguna, sesi } from '../db/schema.ts';
+import type { Aktor, Peran } from '../policy/policy.ts';
 import { catatAudit } from '../workflow/audit.ts';
 import { cocokSandi } from './password.ts';
 import { aktorOf } from './pengguna.ts';
@@ -104,10 +104,36 @@ async function catatGagal(db: Db, user: { pemdaId: string; id: string }, req: Pe
 /** The live session behind a cookie token, extending its idle expiry; undefined when there is none. */
 export async function bacaSesi(db: Db, cookieToken: string, sekarang: Date): Promise<SesiAktif | undefined> {
   const id = sha256(cookieToken);
-  const [row] = await db.select().from(sesi).where(eq(sesi.id, id));
-  if (!row || row.expiresAt <= sekarang) return undefined;
-  const aktor = await aktorOf(db, row.pemdaId, row.penggunaId);
-  if (!aktor) return undefined;
+  // Every request asks this: the session, its account, the pemda and the roles in one round trip.
+  const [row] = await db
+    .select({
+      pemdaId: sesi.pemdaId,
+      penggunaId: sesi.penggunaId,
+      csrfToken: sesi.csrfToken,
+      createdAt: sesi.createdAt,
+      expiresAt: sesi.expiresAt,
+      username: pengguna.username,
+      nama: pengguna.nama,
+      aktif: pengguna.aktif,
+      pemdaSlug: pemda.slug,
+      pemdaNama: pemda.nama,
+      // Same order as peranOf.
+      peran: sql<Array<{ peran: Peran; opd: string | null; unit: string | null }>>`coalesce((
+        select json_agg(json_build_object('peran', ${peranPengguna.peran}, 'opd', ${peranPengguna.opdSlug}, 'unit', ${peranPengguna.unitKode})
+                        order by ${peranPengguna.peran}, ${peranPengguna.opdSlug}, ${peranPengguna.unitKode})
+          from ${peranPengguna} where ${peranPengguna.pemdaId} = ${sesi.pemdaId} and ${peranPengguna.penggunaId} = ${sesi.penggunaId}), '[]'::json)`,
+    })
+    .from(sesi)
+    .innerJoin(pengguna, and(eq(pengguna.pemdaId, sesi.pemdaId), eq(pengguna.id, sesi.penggunaId)))
+    .innerJoin(pemda, eq(pemda.id, sesi.pemdaId))
+    .where(eq(sesi.id, id));
+  if (!row || row.expiresAt <= sekarang || !row.aktif) return undefined;
+  const peran = (typeof row.peran === 'string' ? (JSON.parse(row.peran) as typeof row.peran) : row.peran).map((r) => ({
+    peran: r.peran,
+    ...(r.opd === null ? {} : { opd: r.opd }),
+    ...(r.unit === null ? {} : { unit: r.unit }),
+  }));
+  const aktor: Aktor = { id: row.penggunaId, username: row.username, nama: row.nama, pemdaId: row.pemdaId, pemdaSlug: row.pemdaSlug, pemdaNama: row.pemdaNama, peran };
   const expiresAt = new Date(Math.min(sekarang.getTime() + SESI_IDLE_MS, row.createdAt.getTime() + SESI_ABSOLUT_MS));
   if (expiresAt.getTime() - row.expiresAt.getTime() > PERPANJANG_SETELAH_MS) {
     await db.update(sesi).set({ expiresAt }).where(and(eq(sesi.pemdaId, row.pemdaId), eq(sesi.id, id)));

@@ -87,7 +87,9 @@ function redact(url: string): string {
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const target = resolveTarget(opts);
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url });
+    // node-postgres keeps 10 connections by default; under hundreds of concurrent requests they
+    // queue for one. SIKIPER_PG_POOL sets it per process (mind max_connections over all processes).
+    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.SIKIPER_PG_POOL ?? 20) });
     const description = `postgres ${redact(target.url)}`;
     // Idle clients can fail when the server restarts; without a listener that error would crash the process.
     pool.on('error', () => undefined);

@@ -5,7 +5,7 @@
  * `loadDataset` reads it back in the same shape and order. Every statement is scoped by
  * pemda_id; writes are one batch insert per table and reads one query per table.
  */
-import { asc, eq, getTableColumns, sql, type SQLChunk } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql, type SQL, type SQLChunk } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { checkReferences, DatasetError, type DatasetProblem, formatPath } from '../dataset/load.ts';
@@ -21,6 +21,7 @@ import {
 } from '../dataset/schema.ts';
 import type { Db } from './client.ts';
 import { newId } from './ids.ts';
+import { naikkanRevisi, SELURUH_PEMDA } from './revisi.ts';
 import * as t from './schema.ts';
 
 type TenantTable = (typeof t.tenantTables)[number];
@@ -75,6 +76,7 @@ export async function saveDataset(db: Db, dataset: Dataset): Promise<void> {
       }
       const rows = buildRows(dataset, row.id);
       for (const table of t.tenantTables) await insertAll(tx, table, rows.of(table));
+      await naikkanRevisi(tx, row.id, SELURUH_PEMDA);
     });
   } catch (e) {
     throw asDataError(e) ?? e;
@@ -575,8 +577,80 @@ export async function loadDataset(db: Db, pemdaSlug: string): Promise<Dataset | 
   );
 }
 
-async function readAll(db: Db, pemdaId: string) {
-  const read = <T extends TenantTable>(table: T) => selectAll(db, table, pemdaId);
+/**
+ * The dataset of a pemda restricted to one OPD: the pemda's own data (settings, officials,
+ * RPJMD and its indicators) and everything of that OPD, all years, and none of the other
+ * OPDs. Every figure about the OPD (capaian, anggaran, checks, the LKJIP) comes out the same as
+ * from the whole dataset, for a fraction of the rows (1/40 in a kabupaten). Undefined when the
+ * pemda or the OPD does not exist.
+ */
+export async function loadDatasetOpd(db: Db, pemdaSlug: string, opdSlug: string): Promise<Dataset | undefined> {
+  return db.transaction(
+    async (tx) => {
+      const [p] = await tx.select().from(t.pemda).where(eq(t.pemda.slug, pemdaSlug));
+      if (!p) return undefined;
+      const [o] = await tx
+        .select({ id: t.opd.id })
+        .from(t.opd)
+        .where(and(eq(t.opd.pemdaId, p.id), eq(t.opd.slug, opdSlug)));
+      if (!o) return undefined;
+      return assemble(p, await readAll(tx, p.id, filterOpd(p.id, o.id)));
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+/** Extra WHERE conditions per table that keep one OPD's rows; tables not listed are pemda-wide. */
+type FilterTabel = (table: TenantTable) => SQL | undefined;
+
+function filterOpd(pemdaId: string, opdId: string): FilterTabel {
+  const tahunOpd = sql`(select id from ${t.tahunOpd} where ${t.tahunOpd.pemdaId} = ${pemdaId} and ${t.tahunOpd.opdId} = ${opdId})`;
+  const renstra = sql`(select id from ${t.renstra} where ${t.renstra.pemdaId} = ${pemdaId} and ${t.renstra.opdId} = ${opdId})`;
+  const byOpd = new Map<TenantTable, SQL>([
+    [t.opd, sql`${t.opd.id} = ${opdId}`],
+    [t.indikatorDaerahPengampu, sql`${t.indikatorDaerahPengampu.opdId} = ${opdId}`],
+    [t.unit, sql`${t.unit.opdId} = ${opdId}`],
+    [t.pejabat, sql`${t.pejabat.opdId} = ${opdId}`],
+    [t.renstra, sql`${t.renstra.opdId} = ${opdId}`],
+    [t.tujuan, sql`${t.tujuan.renstraId} in ${renstra}`],
+    [t.sasaran, sql`${t.sasaran.renstraId} in ${renstra}`],
+    [t.indikator, sql`${t.indikator.renstraId} in ${renstra}`],
+    [
+      t.indikatorTarget,
+      sql`${t.indikatorTarget.indikatorId} in (select id from ${t.indikator} where ${t.indikator.pemdaId} = ${pemdaId} and ${t.indikator.renstraId} in ${renstra})`,
+    ],
+    [t.ikuVersi, sql`${t.ikuVersi.renstraId} in ${renstra}`],
+    [t.ikuBaris, sql`${t.ikuBaris.renstraId} in ${renstra}`],
+    [t.tahunOpd, sql`${t.tahunOpd.opdId} = ${opdId}`],
+    [t.renjaVersi, sql`${t.renjaVersi.opdId} = ${opdId}`],
+    [t.renjaNode, sql`${t.renjaNode.opdId} = ${opdId}`],
+    [t.renjaNodeSasaran, sql`${t.renjaNodeSasaran.renjaNodeId} in (select id from ${t.renjaNode} where ${t.renjaNode.pemdaId} = ${pemdaId} and ${t.renjaNode.opdId} = ${opdId})`],
+    [t.renjaIndikator, sql`${t.renjaIndikator.renjaVersiId} in (select id from ${t.renjaVersi} where ${t.renjaVersi.pemdaId} = ${pemdaId} and ${t.renjaVersi.opdId} = ${opdId})`],
+    [t.anggaranVersi, sql`${t.anggaranVersi.tahunOpdId} in ${tahunOpd}`],
+    [
+      t.anggaranBaris,
+      sql`${t.anggaranBaris.anggaranVersiId} in (select id from ${t.anggaranVersi} where ${t.anggaranVersi.pemdaId} = ${pemdaId} and ${t.anggaranVersi.tahunOpdId} in ${tahunOpd})`,
+    ],
+    [
+      t.anggaranKelompok,
+      sql`${t.anggaranKelompok.anggaranVersiId} in (select id from ${t.anggaranVersi} where ${t.anggaranVersi.pemdaId} = ${pemdaId} and ${t.anggaranVersi.tahunOpdId} in ${tahunOpd})`,
+    ],
+    [t.pk, sql`${t.pk.tahunOpdId} in ${tahunOpd}`],
+    [t.pkKinerja, sql`${t.pkKinerja.pkId} in (select id from ${t.pk} where ${t.pk.pemdaId} = ${pemdaId} and ${t.pk.tahunOpdId} in ${tahunOpd})`],
+    [t.pkAnggaran, sql`${t.pkAnggaran.pkId} in (select id from ${t.pk} where ${t.pk.pemdaId} = ${pemdaId} and ${t.pk.tahunOpdId} in ${tahunOpd})`],
+    [t.pkPenjelasan, sql`${t.pkPenjelasan.pkId} in (select id from ${t.pk} where ${t.pk.pemdaId} = ${pemdaId} and ${t.pk.tahunOpdId} in ${tahunOpd})`],
+    [t.rencanaAksi, sql`${t.rencanaAksi.tahunOpdId} in ${tahunOpd}`],
+    [t.realisasi, sql`${t.realisasi.tahunOpdId} in ${tahunOpd}`],
+    [t.ikk, sql`${t.ikk.tahunOpdId} in ${tahunOpd}`],
+    [t.sdgs, sql`${t.sdgs.tahunOpdId} in ${tahunOpd}`],
+    [t.tindakLanjut, sql`${t.tindakLanjut.tahunOpdId} in ${tahunOpd}`],
+    [t.penghargaan, sql`${t.penghargaan.tahunOpdId} in ${tahunOpd}`],
+  ]);
+  return (table) => byOpd.get(table);
+}
+
+async function readAll(db: Db, pemdaId: string, filter: FilterTabel = () => undefined) {
+  const read = <T extends TenantTable>(table: T) => selectAll(db, table, pemdaId, filter(table));
   return {
     pemdaPejabat: await read(t.pemdaPejabat),
     rpjmd: await read(t.rpjmd),
@@ -623,11 +697,12 @@ async function readAll(db: Db, pemdaId: string) {
   };
 }
 
-async function selectAll<T extends TenantTable>(db: Db, table: T, pemdaId: string): Promise<Array<T['$inferSelect']>> {
+async function selectAll<T extends TenantTable>(db: Db, table: T, pemdaId: string, extra?: SQL): Promise<Array<T['$inferSelect']>> {
   // Sorting by urutan alone is enough: grouping by parent keeps that order within each parent.
   // Widened so that TypeScript does not evaluate the select type for a generic table.
   const source: PgTable = table;
-  const rows: unknown = await db.select().from(source).where(eq(table.pemdaId, pemdaId)).orderBy(asc(table.urutan));
+  const where = extra ? and(eq(table.pemdaId, pemdaId), extra) : eq(table.pemdaId, pemdaId);
+  const rows: unknown = await db.select().from(source).where(where).orderBy(asc(table.urutan));
   return rows as Array<T['$inferSelect']>;
 }
 

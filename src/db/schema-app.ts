@@ -270,3 +270,25 @@ export const tenggatPengecualian = pgTable(
     unique('tenggat_pengecualian_unit_uq').on(t.pemdaId, t.tenggatId, t.opdSlug, t.unitKode),
   ],
 );
+
+// ---------------------------------------------------------------- data revisions
+
+/**
+ * A counter per pemda and scope that every write of recorded data raises in its own
+ * transaction (src/db/revisi.ts): scope '' for the pemda as a whole (a dataset import, the
+ * pemda's settings), an OPD slug for that OPD's data. Caches of computed figures (the
+ * dashboard) remember the counters they were computed at and recompute when one has moved, so
+ * several server processes sharing one PostgreSQL never serve a figure older than a committed write.
+ */
+export const revisiData = pgTable(
+  'revisi_data',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    lingkup: text('lingkup').notNull(),
+    revisi: integer('revisi').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: 'revisi_data_pkey', columns: [t.pemdaId, t.lingkup] }),
+    foreignKey({ name: 'revisi_data_pemda_fk', columns: [t.pemdaId], foreignColumns: [pemda.id] }).onDelete('cascade'),
+  ],
+);

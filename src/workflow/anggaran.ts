@@ -17,6 +17,7 @@ import { type Aktor, boleh } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from './audit.ts';
 import { Dilarang, type Masalah, MasukanTidakSah, TidakDitemukan, VersiUsang } from './errors.ts';
 import { bacaOpd } from './katalog.ts';
+import { naikkanRevisi } from '../db/revisi.ts';
 
 export type LevelRenja = (typeof t.renjaNode.$inferSelect)['level'];
 
@@ -215,6 +216,7 @@ export async function simpanAnggaran(
         .set({ pagu: c.pagu, realisasi: c.realisasi, version: r.version + 1, updatedAt: audit.at })
         .where(and(eq(t.anggaranBaris.pemdaId, a.pemdaId), eq(t.anggaranBaris.id, r.id)));
     }
+    await naikkanRevisi(tx, a.pemdaId, opdSlug);
     await catatAudit(tx, { ...audit, pemdaId: a.pemdaId, penggunaId: a.id }, changes);
   });
   return bacaAnggaranOpd(db, a, opdSlug, tahun);

@@ -8,7 +8,7 @@ import { buktiFile, komentarVerifikasi, pengguna, realisasi } from '../db/schema
 import { type Aktor, lingkupEntri, putuskanTransisi, putuskanUbah } from '../policy/policy.ts';
 import { bacaRiwayat, type BarisRiwayat } from './audit.ts';
 import { Dilarang, TidakDitemukan } from './errors.ts';
-import { bacaKatalog, type FormulaEntri, type IndikatorEntri, type Katalog } from './katalog.ts';
+import { bacaKatalogTersimpan, type FormulaEntri, type IndikatorEntri, type Katalog } from './katalog.ts';
 import type { StatusEntri } from './status.ts';
 import { bacaTenggat, kunciTenggat, type StatusKunci, type Tenggat } from './tenggat.ts';
 
@@ -154,7 +154,7 @@ export interface DaftarEntri {
 
 /** The catalogue of an OPD-year for an actor, or why not: 404 for an unknown OPD, 403 for an OPD the actor has no role in. */
 export async function katalogUntuk(db: Db, aktor: Aktor, opd: string, tahun: number): Promise<{ katalog: Katalog; lihat: (ind: IndikatorEntri) => boolean }> {
-  const katalog = await bacaKatalog(db, aktor.pemdaId, opd, tahun);
+  const katalog = await bacaKatalogTersimpan(db, aktor.pemdaId, opd, tahun);
   if (!katalog) throw new TidakDitemukan(`OPD "${opd}" tidak ada`);
   const lingkup = lingkupEntri(aktor, opd);
   if (!lingkup) throw new Dilarang(`tidak berwenang atas OPD "${opd}"`);

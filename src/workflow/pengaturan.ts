@@ -11,6 +11,7 @@ import type { Skala } from '../engine/skala.ts';
 import { type Aktor, boleh } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from './audit.ts';
 import { Dilarang, type Masalah, MasukanTidakSah, TidakDitemukan, VersiUsang } from './errors.ts';
+import { naikkanRevisi, SELURUH_PEMDA } from '../db/revisi.ts';
 
 export interface PengaturanPemda {
   skala: Skala;
@@ -82,6 +83,7 @@ export async function ubahPengaturan(db: Db, aktor: Aktor, audit: Omit<KonteksAu
       .update(pemda)
       .set({ pengaturan: { ...row.pengaturan, skala: { nama: skala.nama, bands: skala.bands.map((b) => ({ ...b })) }, rumusNegatif }, version, updatedAt: audit.at })
       .where(and(eq(pemda.id, pemdaId), eq(pemda.version, row.version)));
+    await naikkanRevisi(tx, pemdaId, SELURUH_PEMDA);
     await catatAudit(tx, { ...audit, pemdaId, penggunaId: aktor.id }, changes);
     return { skala, rumusNegatif, version };
   });

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
+import { naikkanRevisi } from '../db/revisi.ts';
 import { buktiFile, komentarVerifikasi, opd as opdTable, realisasi, tahunOpd } from '../db/schema.ts';
 import { type AksiStatus, type Aktor, boleh, putuskanTransisi, putuskanUbah, type Keputusan } from '../policy/policy.ts';
 import { catatAudit, selisih, type KonteksAudit, type Perubahan } from './audit.ts';
@@ -181,7 +182,9 @@ export async function simpanDraf(k: Konteks, key: AlamatEntri, isian: IsianDraf)
       });
     }
     await catatAudit(tx, audit(k), selisih('realisasi', kunciAudit(key), d.row, values, FIELDS));
-    return susunEntri(tx, k.aktor, katalog, d.ind, key.triwulan, k.sekarang);
+    const entri = await susunEntri(tx, k.aktor, katalog, d.ind, key.triwulan, k.sekarang);
+    await naikkanRevisi(tx, k.aktor.pemdaId, key.opd);
+    return entri;
   });
 }
 
@@ -215,7 +218,9 @@ export async function ubahStatus(k: Konteks, key: AlamatEntri, aksi: AksiStatus,
     const changes: Perubahan[] = [{ entity: 'realisasi', entityKey: kunciAudit(key), field: 'status', lama: row.status, baru: ke }];
     if (komentar !== undefined) changes.push({ entity: 'realisasi', entityKey: kunciAudit(key), field: 'komentar', lama: null, baru: komentar });
     await catatAudit(tx, audit(k), changes);
-    return susunEntri(tx, k.aktor, d.katalog, d.ind, key.triwulan, k.sekarang);
+    const entri = await susunEntri(tx, k.aktor, d.katalog, d.ind, key.triwulan, k.sekarang);
+    await naikkanRevisi(tx, k.aktor.pemdaId, key.opd);
+    return entri;
   });
 }
 
@@ -275,6 +280,7 @@ export async function unggahBukti(k: Konteks, key: AlamatEntri, berkas: BuktiBar
         .where(and(eq(realisasi.pemdaId, d.row.pemdaId), eq(realisasi.id, d.row.id)));
     }
     await catatAudit(tx, audit(k), [{ entity: 'bukti_file', entityKey: kunciAudit(key), field: 'berkas', lama: null, baru: { id, nama, mime, ukuran: berkas.isi.length, sha256 } }]);
+    await naikkanRevisi(tx, k.aktor.pemdaId, key.opd);
     return { id, nama };
   });
 }

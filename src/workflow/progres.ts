@@ -34,25 +34,32 @@ export async function progres(db: Db, katalog: Katalog): Promise<ProgresTriwulan
         .from(realisasi)
         .where(and(eq(realisasi.pemdaId, katalog.pemdaId), eq(realisasi.tahunOpdId, katalog.tahunOpdId), isNotNull(realisasi.triwulan)))
     : [];
-  const tahap = new Map(rows.map((r) => [`${r.triwulan}/${r.kode}`, TAHAP[r.status]]));
-  return [1, 2, 3, 4].map((triwulan) => ({
-    triwulan,
-    unit: katalog.unit.flatMap((u) => {
-      const owned = katalog.indikator.filter((i) => i.unit.includes(u.kode));
-      if (owned.length === 0) return [];
-      const reached = (n: number) => owned.filter((i) => (tahap.get(`${triwulan}/${i.kode}`) ?? 0) >= n).length;
-      return [
-        {
+  // Stage reached per quarter and indicator code.
+  const tahap = [1, 2, 3, 4].map(() => new Map<string, number>());
+  for (const r of rows) if (r.triwulan !== null) tahap[r.triwulan - 1]?.set(r.kode, TAHAP[r.status]);
+  const milik = katalog.unit.map((u) => ({ u, owned: katalog.indikator.filter((i) => i.unit.includes(u.kode)).map((i) => i.kode) })).filter((x) => x.owned.length > 0);
+  return [1, 2, 3, 4].map((triwulan) => {
+    const stage = tahap[triwulan - 1] ?? new Map<string, number>();
+    return {
+      triwulan,
+      unit: milik.map(({ u, owned }) => {
+        // reached[n] = indicators that reached at least stage n.
+        const reached = [0, 0, 0, 0, 0];
+        for (const kode of owned) {
+          const n = stage.get(kode) ?? 0;
+          for (let s = 1; s <= n; s++) reached[s] = (reached[s] ?? 0) + 1;
+        }
+        return {
           kode: u.kode,
           nama: u.nama,
           total: owned.length,
-          terisi: reached(1),
-          diajukan: reached(2),
-          diverifikasi: reached(3),
-          disetujui: reached(4),
+          terisi: reached[1] ?? 0,
+          diajukan: reached[2] ?? 0,
+          diverifikasi: reached[3] ?? 0,
+          disetujui: reached[4] ?? 0,
           ...(u.kepala === undefined ? {} : { kepala: u.kepala }),
-        },
-      ];
-    }),
-  }));
+        };
+      }),
+    };
+  });
 }

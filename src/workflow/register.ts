@@ -14,6 +14,7 @@ import { periksaBaris, samarkanBaris } from '../register/register.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from './audit.ts';
 import { Dilarang, MasukanTidakSah, TidakDitemukan, VersiUsang } from './errors.ts';
 import type { Konteks } from './perintah.ts';
+import { naikkanRevisi } from '../db/revisi.ts';
 
 export interface BarisTersimpan extends BarisRegisterData {
   version: number;
@@ -148,6 +149,7 @@ export async function simpanBaris(k: Konteks, opd: string, kode: string, id: str
     const before = lama ? { nilai: lama.nilai, keterangan: lama.keterangan } : undefined;
     if (JSON.stringify(before?.nilai ?? null) !== JSON.stringify(baru.nilai)) changes.push({ entity: 'register_baris', entityKey: kunci(opd, kode, barisId), field: 'nilai', lama: before?.nilai ?? null, baru: baru.nilai });
     if ((before?.keterangan ?? null) !== (baru.keterangan ?? null)) changes.push({ entity: 'register_baris', entityKey: kunci(opd, kode, barisId), field: 'keterangan', lama: before?.keterangan ?? null, baru: baru.keterangan ?? null });
+    await naikkanRevisi(tx, k.aktor.pemdaId, opd);
     await catatAudit(tx, audit(k), changes);
     return { ...baru, version };
   });
@@ -162,6 +164,7 @@ export async function hapusBaris(k: Konteks, opd: string, kode: string, id: stri
     if (!lama) throw new TidakDitemukan(`baris "${id}" tidak ada di register ${kode}`);
     if (lama.version !== version) throw new VersiUsang({ id: lama.kode, nilai: lama.nilai, keterangan: lama.keterangan, version: lama.version });
     await tx.delete(t.registerBaris).where(where);
+    await naikkanRevisi(tx, k.aktor.pemdaId, opd);
     await catatAudit(tx, audit(k), [
       { entity: 'register_baris', entityKey: kunci(opd, kode, id), field: 'nilai', lama: lama.nilai, baru: null },
       ...(lama.keterangan ? [{ entity: 'register_baris', entityKey: kunci(opd, kode, id), field: 'keterangan', lama: lama.keterangan, baru: null }] : []),
@@ -222,6 +225,7 @@ export async function imporBaris(k: Konteks, opd: string, kode: string, baris: B
         ditambah++;
       }
     }
+    await naikkanRevisi(tx, k.aktor.pemdaId, opd);
     await catatAudit(tx, audit(k), changes);
     return { ditambah, diubah };
   });

@@ -3,20 +3,31 @@
  * dashboard and the OPD's officials.
  */
 import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { cekDataset } from '../../check/rules.ts';
+import type { Dataset } from '../../dataset/schema.ts';
 import type { Database } from '../../db/client.ts';
-import { loadDataset } from '../../db/dataset-repository.ts';
+import { loadDatasetOpd } from '../../db/dataset-repository.ts';
+import { bacaRevisi } from '../../db/revisi.ts';
 import * as t from '../../db/schema.ts';
 import { hitungAnggaran } from '../../measure/anggaran.ts';
 import { hitungCapaian } from '../../measure/capaian.ts';
 import { anggaranJson, capaianJson } from '../../measure/present.ts';
 import { type Aktor, boleh, opdTerlihat } from '../../policy/policy.ts';
 import { Dilarang, TidakDitemukan } from '../../workflow/errors.ts';
-import { bacaKatalog, bacaOpd, daftarOpd } from '../../workflow/katalog.ts';
+import { bacaKatalog, bacaOpd, daftarOpd, type Katalog } from '../../workflow/katalog.ts';
 import { progres } from '../../workflow/progres.ts';
 import { CapaianResponse, CheckResponse, Dashboard, DaftarOpd, DaftarPemda, GALAT_SESI, OpdParams, PemdaParams, Pejabat, TahunParams } from '../schemas.ts';
+import { CacheRevisi } from '../../db/cache-revisi.ts';
 import { aktor, aktorPemda } from '../sesi.ts';
+
+/** Parts of the dashboard schema, to check what is cached once and progress on every request. */
+const DashboardTetap = Dashboard.pick({ skala: true, capaian: true, anggaran: true });
+const DashboardProgres = Dashboard.shape.progres;
+
+/** OPD-years whose computed figures one server process keeps; SIKIPER_CACHE_DASBOR overrides. */
+const CACHE_MAKS = Number(process.env.SIKIPER_CACHE_DASBOR ?? 400);
 
 export function routesLaporan(database: Database): FastifyPluginCallbackZod {
   const db = database.db;
@@ -29,10 +40,26 @@ export function routesLaporan(database: Database): FastifyPluginCallbackZod {
     return opd;
   }
 
-  async function dataset(a: Aktor) {
-    const d = await loadDataset(db, a.pemdaSlug);
-    if (!d) throw new TidakDitemukan(`pemda "${a.pemdaSlug}" tidak ada`);
-    return d;
+  /**
+   * Figures are computed from the OPD's own dataset (loadDatasetOpd: the pemda's data and this
+   * OPD's, not the other OPDs') and kept per OPD and year with the data revision they were
+   * computed at; any committed write to the OPD or the pemda moves the revision (src/db/revisi.ts).
+   */
+  const datasetCache = new CacheRevisi<Dataset>(Math.max(8, Math.ceil(CACHE_MAKS / 5)));
+  /** The cached part of a dashboard, already checked against the response schema and serialized. */
+  const dasborCache = new CacheRevisi<{ json: string; katalog: Katalog }>(CACHE_MAKS);
+
+  async function datasetOpd(a: Aktor, opd: string, revisi: string): Promise<Dataset> {
+    return datasetCache.ambil(`${a.pemdaId}/${opd}`, revisi, async () => {
+      const d = await loadDatasetOpd(db, a.pemdaSlug, opd);
+      if (!d) throw new TidakDitemukan(`OPD "${opd}" tidak ada`);
+      return d;
+    });
+  }
+
+  /** The OPD's dataset as of now: the revision is read first, so a write during the load only makes the next request reload. */
+  async function dataset(a: Aktor, opd: string): Promise<Dataset> {
+    return datasetOpd(a, opd, await bacaRevisi(db, a.pemdaId, opd));
   }
 
   return (app, _opts, done) => {
@@ -65,7 +92,7 @@ export function routesLaporan(database: Database): FastifyPluginCallbackZod {
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
         await opdTerbaca(a, req.params.opd);
-        return capaianJson(hitungCapaian(await dataset(a), req.params.opd, req.params.tahun));
+        return capaianJson(hitungCapaian(await dataset(a, req.params.opd), req.params.opd, req.params.tahun));
       },
     );
 
@@ -75,7 +102,7 @@ export function routesLaporan(database: Database): FastifyPluginCallbackZod {
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
         await opdTerbaca(a, req.params.opd);
-        return anggaranJson(hitungAnggaran(await dataset(a), req.params.opd, req.params.tahun));
+        return anggaranJson(hitungAnggaran(await dataset(a, req.params.opd), req.params.opd, req.params.tahun));
       },
     );
 
@@ -85,7 +112,7 @@ export function routesLaporan(database: Database): FastifyPluginCallbackZod {
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
         await opdTerbaca(a, req.params.opd);
-        const temuan = cekDataset(await dataset(a), { opd: req.params.opd, tahun: req.params.tahun });
+        const temuan = cekDataset(await dataset(a, req.params.opd), { opd: req.params.opd, tahun: req.params.tahun });
         return { jumlah: temuan.length, temuan: temuan as unknown as Array<Record<string, unknown>> };
       },
     );
@@ -103,20 +130,30 @@ export function routesLaporan(database: Database): FastifyPluginCallbackZod {
           response: { 200: Dashboard, ...GALAT_SESI },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const a = aktorPemda(req, req.params.pemda);
         await opdTerbaca(a, req.params.opd);
-        const d = await dataset(a);
-        const capaian = hitungCapaian(d, req.params.opd, req.params.tahun);
-        const katalog = await bacaKatalog(db, a.pemdaId, req.params.opd, req.params.tahun);
-        if (!katalog) throw new TidakDitemukan(`OPD "${req.params.opd}" tidak ada`);
-        const skala = d.pemda.pengaturan.skala;
-        return {
-          skala: { nama: skala.nama, bands: skala.bands.map((b) => ({ min: b.min, label: b.label, ...(b.warna ? { warna: b.warna } : {}) })) },
-          capaian: capaianJson(capaian),
-          anggaran: anggaranJson(hitungAnggaran(d, req.params.opd, req.params.tahun, capaian)),
-          progres: await progres(db, katalog),
-        };
+        const { opd, tahun } = req.params;
+        const revisi = await bacaRevisi(db, a.pemdaId, opd);
+        const tetap = await dasborCache.ambil(`${a.pemdaId}/${opd}/${tahun}`, revisi, async () => {
+          const d = await datasetOpd(a, opd, revisi);
+          const capaian = hitungCapaian(d, opd, tahun);
+          const katalog = await bacaKatalog(db, a.pemdaId, opd, tahun);
+          if (!katalog) throw new TidakDitemukan(`OPD "${opd}" tidak ada`);
+          const skala = d.pemda.pengaturan.skala;
+          const bagian = DashboardTetap.encode({
+            skala: { nama: skala.nama, bands: skala.bands.map((b) => ({ min: b.min, label: b.label, ...(b.warna ? { warna: b.warna } : {}) })) },
+            capaian: capaianJson(capaian),
+            anggaran: anggaranJson(hitungAnggaran(d, opd, tahun, capaian)),
+          });
+          return { json: JSON.stringify(bagian).slice(0, -1), katalog };
+        });
+        // Progress counts drafts too and is one indexed query: always read live. The cached part
+        // went through the response schema when it was computed; only progress is checked here.
+        const p = DashboardProgres.encode(await progres(db, tetap.katalog));
+        const body = `${tetap.json},"progres":${JSON.stringify(p)}}`;
+        // A string with a JSON content type is sent as it is (Fastify skips the serializer).
+        return reply.type('application/json; charset=utf-8').send(body as unknown as z.infer<typeof Dashboard>);
       },
     );
 

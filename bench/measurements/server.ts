@@ -1,0 +1,337 @@
+/**
+ * The HTTP server under load, with the server in a second process and the load generated here:
+ * the dashboard (one OPD, the whole pemda), save-realisasi with 200 connections on PGlite and on
+ * PostgreSQL, and the cold start to the first page.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type RequestSpec } from 'autocannon';
+import { migrate, openDatabase } from '../../src/db/client.ts';
+import { loadDataset, saveDataset } from '../../src/db/dataset-repository.ts';
+import { formatNumber, keep, median, percentile, type BenchContext, type BenchRow, type Measurement, UKURAN_KABUPATEN } from '../harness.ts';
+import { buatDb, type DataBench, isiDb, mulaiServer, type Server, versiTersimpan } from '../server/siapkan.ts';
+
+/** Seconds of load per run; BENCH_DURASI shortens it for a quick look. */
+const DURASI = Number(process.env.BENCH_DURASI ?? 15);
+
+const cookieOf = (data: DataBench, akun: number) => {
+  const a = data.akun[akun];
+  if (!a) throw new Error(`akun ${akun} tidak ada`);
+  return { cookie: `sikiper_sesi=${a.cookie}`, csrf: a.csrf };
+};
+
+const entriPath = (data: DataBench, e: { opd: string; kode: string; triwulan: number }) =>
+  `/api/pemda/${data.pemda}/opd/${e.opd}/tahun/${data.tahun}/triwulan/${e.triwulan}/entri/${encodeURIComponent(e.kode)}`;
+const dasborPath = (data: DataBench, opd: string) => `/api/pemda/${data.pemda}/opd/${opd}/tahun/${data.tahun}/dashboard`;
+
+/** A row from latencies in ms that a server answered (not timed in this process's loop). */
+function barisLatensi(operation: string, size: string, lat: number[], perDetik: number, catatan: string, rss: number): BenchRow {
+  const sorted = [...lat].sort((a, b) => a - b);
+  return {
+    operation,
+    size,
+    runs: sorted.length,
+    median: median(sorted),
+    p95: sorted.length >= 20 ? percentile(sorted, 0.95) : undefined,
+    p99: sorted.length >= 100 ? percentile(sorted, 0.99) : undefined,
+    throughput: `${formatNumber(perDetik)} req/s${catatan}`,
+    peakRss: rss,
+    peakHeap: Number.NaN,
+  };
+}
+
+interface HasilBeban {
+  lat: number[];
+  perDetik: number;
+  status: Map<number, number>;
+  galat: number;
+  /** Server CPU ms per answered request. */
+  cpuPerReq: number;
+}
+
+/** autocannon against the server; every response's latency is kept, so percentiles are exact. */
+async function beban(server: Server, connections: number, durasi: number, requests: RequestSpec[]): Promise<HasilBeban> {
+  const url = server.url;
+  const cpu0 = server.cpuMs();
+  const lat: number[] = [];
+  const status = new Map<number, number>();
+  const inst = autocannon({ url, connections, duration: durasi, requests, timeout: 30 });
+  inst.on('response', (_client: unknown, code: number, _bytes: number, ms: number) => {
+    lat.push(ms);
+    status.set(code, (status.get(code) ?? 0) + 1);
+  });
+  const r = await inst;
+  return { lat, perDetik: r.requests.total / r.duration, status, galat: r.errors + r.timeouts, cpuPerReq: (server.cpuMs() - cpu0) / Math.max(1, lat.length) };
+}
+
+const ringkasStatus = (h: HasilBeban) =>
+  `CPU server ${h.cpuPerReq.toFixed(1)} ms/req; ` +
+  [...h.status.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, v]) => `${k}×${v}`)
+    .join(' ');
+
+async function get(server: Server, path: string, cookie: string): Promise<number> {
+  const t0 = performance.now();
+  const r = await fetch(`${server.url}${path}`, { headers: { cookie } });
+  const body = await r.text();
+  const ms = performance.now() - t0;
+  if (r.status !== 200) throw new Error(`GET ${path}: ${r.status} ${body.slice(0, 200)}`);
+  keep(body);
+  return ms;
+}
+
+/**
+ * Dashboard on PostgreSQL: one OPD's dashboard asked again and again (served from the cache
+ * after the first), the same right after a write to that OPD (recomputed), and the whole pemda:
+ * every OPD's dashboard the first time (recomputed) and then in a loop (cached). The old path,
+ * loading the whole pemda's dataset per request, is timed in-process for comparison.
+ */
+export const dashboard: Measurement = {
+  id: 'dashboard',
+  async run(ctx) {
+    const dbb = await buatDb('postgres');
+    const database = await openDatabase({ url: dbb.url });
+    let server: Server | undefined;
+    try {
+      const data = await isiDb(database, ctx.kabupaten(), ctx);
+      const rows: BenchRow[] = [];
+      server = await mulaiServer(dbb.url);
+      const opd0 = data.opd[0] ?? '';
+      const perencana = cookieOf(data, data.akun.findIndex((a) => a.peran === 'perencana' && a.opd === opd0)).cookie;
+      const admin = cookieOf(data, data.akun.findIndex((a) => a.peran === 'admin-pemda')).cookie;
+
+      // Whole pemda, first time: every OPD's figures computed from its own dataset.
+      const pertama: number[] = [];
+      for (const opd of data.opd) pertama.push(await get(server, dasborPath(data, opd), admin));
+      rows.push(barisLatensi('dashboard API, seluruh pemda, pertama (hitung)', `${data.opd.length} OPD, PostgreSQL`, pertama, 1000 / median([...pertama].sort((a, b) => a - b)), '', server.puncakRss()));
+
+      // One OPD after a write: the write moves the revision, the next dashboard recomputes.
+      const entriOpd = data.entri.filter((e) => e.opd === opd0);
+      const sesudahTulis: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const e = entriOpd[i % entriOpd.length];
+        if (!e) break;
+        const { cookie, csrf } = cookieOf(data, e.akun);
+        const r = await fetch(`${server.url}${entriPath(data, e)}`, {
+          method: 'PUT',
+          headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+          body: JSON.stringify({ nilai: i + 1, version: e.version }),
+        });
+        if (r.status !== 200) throw new Error(`simpan: ${r.status} ${await r.text()}`);
+        e.version = ((await r.json()) as { version: number }).version;
+        sesudahTulis.push(await get(server, dasborPath(data, opd0), perencana));
+      }
+      rows.push(barisLatensi('dashboard API, 1 OPD, sesudah tulis (hitung)', `1 OPD-tahun, PostgreSQL`, sesudahTulis, 1000 / median([...sesudahTulis].sort((a, b) => a - b)), '', server.puncakRss()));
+
+      await beban(server, 10, 2, [{ method: 'GET', path: dasborPath(data, opd0), headers: { cookie: perencana } }]);
+      const satu = await beban(server, 10, DURASI, [{ method: 'GET', path: dasborPath(data, opd0), headers: { cookie: perencana } }]);
+      rows.push(barisLatensi('dashboard API, 1 OPD (cache), 10 koneksi', `1 OPD-tahun, PostgreSQL`, satu.lat, satu.perDetik, ` (${ringkasStatus(satu)})`, server.puncakRss()));
+
+      let k = 0;
+      const semua = await beban(server, 10, DURASI, [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({ ...req, path: dasborPath(data, data.opd[k++ % data.opd.length] ?? opd0), headers: { cookie: admin } }),
+        },
+      ]);
+      rows.push(barisLatensi('dashboard API, seluruh pemda (cache), 10 koneksi', `${data.opd.length} OPD, PostgreSQL`, semua.lat, semua.perDetik, ` (${ringkasStatus(semua)})`, server.puncakRss()));
+      ctx.log(`dasbor: ${ringkasStatus(satu)} / ${ringkasStatus(semua)}`);
+      await server.stop();
+      server = undefined;
+
+      // The path before the cache: the whole pemda's dataset read for every request.
+      const lama: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        keep(await loadDataset(database.db, data.pemda));
+        lama.push(performance.now() - t0);
+      }
+      rows.push(barisLatensi('loadDataset seluruh pemda (jalur lama per permintaan)', UKURAN_KABUPATEN, lama, 1000 / median([...lama].sort((a, b) => a - b)), ' ', Number.NaN));
+      return rows;
+    } finally {
+      if (server) await server.stop();
+      await database.close();
+      await dbb.hapus();
+    }
+  },
+};
+
+/**
+ * save-realisasi: 200 connections, each a real signed-in head of unit (session cookie + CSRF
+ * token) saving drafts of entries of their own unit, spread over every OPD; each connection has
+ * its own entries so versions never conflict. Afterwards every acknowledged save must be in the
+ * database: each entry's stored version is its starting version plus its 200 answers.
+ */
+function simpanBeban(kind: 'pglite' | 'postgres'): Measurement {
+  return {
+    id: `save-${kind}`,
+    async run(ctx: BenchContext) {
+      const dbb = await buatDb(kind);
+      let server: Server | undefined;
+      try {
+        let database = await openDatabase({ url: dbb.url });
+        const data = await isiDb(database, ctx.kabupaten(), ctx);
+        await database.close();
+        const awal = new Map(data.entri.map((e) => [`${e.opd}/${e.kode}/${e.triwulan}`, e.version]));
+        const diakui = new Map<string, number>();
+        const KONEKSI = 200;
+        // Spread: connection c takes entries c, c+200, c+400 ... of a list shuffled across OPDs and units.
+        const urut = [...data.entri.keys()].sort((a, b) => ((a * 2654435761) % 4294967296) - ((b * 2654435761) % 4294967296));
+        const bagian: number[][] = Array.from({ length: KONEKSI }, () => []);
+        urut.forEach((ei, i) => bagian[i % KONEKSI]?.push(ei));
+        let berikut = 0;
+        server = await mulaiServer(dbb.url);
+        const srv = server;
+        let nilai = 0;
+        const spec: RequestSpec[] = [
+          {
+            method: 'PUT',
+            setupRequest: (req, c) => {
+              if (c.slot === undefined) {
+                c.slot = berikut++ % KONEKSI;
+                c.i = 0;
+              }
+              const mine = bagian[c.slot as number] ?? [];
+              const ei = mine[(c.i as number) % mine.length] ?? 0;
+              c.i = (c.i as number) + 1;
+              c.entri = ei;
+              const e = data.entri[ei];
+              if (!e) throw new Error('entri tidak ada');
+              const { cookie, csrf } = cookieOf(data, e.akun);
+              return {
+                ...req,
+                path: entriPath(data, e),
+                headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+                body: JSON.stringify({ nilai: (nilai++ % 997) + 1, keterangan: 'beban uji', version: e.version }),
+              };
+            },
+            onResponse: (status, body, c) => {
+              const e = data.entri[c.entri as number];
+              if (!e) return;
+              if (status === 409) {
+                // A save whose answer the previous load phase did not wait for moved the version: take the stored one.
+                try {
+                  const v = (JSON.parse(body) as { current?: { version?: number } }).current?.version;
+                  if (typeof v === 'number') e.version = v;
+                } catch {
+                  // Not JSON: leave the version.
+                }
+              }
+              if (status !== 200) return;
+              e.version++;
+              const key = `${e.opd}/${e.kode}/${e.triwulan}`;
+              diakui.set(key, (diakui.get(key) ?? 0) + 1);
+            },
+          },
+        ];
+        // Warm-up (JIT, caches, pool connections): its saves are checked too, but not timed.
+        const pemanasan = await beban(server, KONEKSI, 3, spec);
+        ctx.log(`pemanasan: ${ringkasStatus(pemanasan)}`);
+        const hasil = await beban(server, KONEKSI, DURASI, spec);
+        const rss = srv.puncakRss();
+        await server.stop();
+        server = undefined;
+        // Every acknowledged write is in the database, and nothing else was written.
+        database = await openDatabase({ url: dbb.url });
+        await migrate(database);
+        const tersimpan = await versiTersimpan(database.db, data);
+        await database.close();
+        // A save answered 200 must be stored: the stored version is at least the start plus the
+        // acknowledged saves. It may be more: saves still in flight when a load phase ended were
+        // committed without their answer being counted.
+        let hilang = 0;
+        let total = 0;
+        let tanpaJawaban = 0;
+        for (const [key, n] of diakui) {
+          total += n;
+          const lebih = (tersimpan.get(key) ?? 0) - ((awal.get(key) ?? 0) + n);
+          if (lebih < 0) hilang++;
+          else tanpaJawaban += lebih;
+        }
+        ctx.log(
+          `save-${kind}: ${ringkasStatus(hasil)}, galat koneksi ${hasil.galat}; ${total} simpan diakui, ${hilang} entri kehilangan simpan yang diakui, ${tanpaJawaban} simpan tersimpan tanpa jawaban terhitung`,
+        );
+        if (hilang > 0) throw new Error(`${hilang} entri di basis data kehilangan simpan yang diakui`);
+        const non200 = [...hasil.status.entries()].filter(([k]) => k !== 200).reduce((s, [, v]) => s + v, 0);
+        return [
+          barisLatensi(
+            `save-realisasi API, 200 koneksi, ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}`,
+            `${data.akun.length} akun, ${data.entri.length} entri`,
+            hasil.lat,
+            hasil.perDetik,
+            `, non-200 ${non200}, galat ${hasil.galat}, CPU server ${hasil.cpuPerReq.toFixed(1)} ms/req`,
+            rss,
+          ),
+        ];
+      } finally {
+        if (server) await server.stop();
+        await dbb.hapus();
+      }
+    },
+  };
+}
+
+export const savePglite = simpanBeban('pglite');
+export const savePostgres = simpanBeban('postgres');
+
+const BIN = fileURLToPath(new URL('../../bin/sikiper.js', import.meta.url));
+
+function portBebas(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('tidak ada port'))));
+    });
+  });
+}
+
+/**
+ * Cold start: `sikiper serve` spawned on a PGlite folder that already holds the kabupaten, until
+ * GET / answers 200 (the server-rendered page when web/dist is not built, else index.html).
+ */
+export const coldStart: Measurement = {
+  id: 'cold-start',
+  async run(ctx) {
+    const dir = mkdtempSync(join(tmpdir(), 'sikiper-bench-cold-'));
+    try {
+      const database = await openDatabase({ url: `file://${dir}` });
+      await migrate(database);
+      await saveDataset(database.db, ctx.kabupaten());
+      await database.close();
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const port = await portBebas();
+        const t0 = performance.now();
+        const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], { env: { ...process.env, DATABASE_URL: `file://${dir}` }, stdio: 'ignore' });
+        try {
+          for (;;) {
+            try {
+              const r = await fetch(`http://127.0.0.1:${port}/`);
+              await r.text();
+              if (r.status === 200) break;
+            } catch {
+              // Not listening yet.
+            }
+            if (child.exitCode !== null) throw new Error(`serve berhenti (exit ${child.exitCode})`);
+            await new Promise((r) => setTimeout(r, 10));
+          }
+          times.push(performance.now() - t0);
+        } finally {
+          await new Promise<void>((res) => {
+            child.once('exit', () => res());
+            child.kill('SIGTERM');
+          });
+        }
+      }
+      return [barisLatensi('cold start → GET / 200 (sikiper serve, PGlite berisi)', UKURAN_KABUPATEN, times, 1000 / median([...times].sort((a, b) => a - b)), ' ', Number.NaN)];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
