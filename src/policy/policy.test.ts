@@ -56,6 +56,11 @@ describe('policy', () => {
     assert.deepEqual(who((a) => boleh(a, { aksi: 'rencana:ubah', opd: 'dishub' })), []);
   });
 
+  it('the LKJIP narrative: the planner and the head of the OPD', () => {
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'narasi:ubah', opd: OPD })), ['kepala', 'perencana']);
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'narasi:ubah', opd: 'dishub' })), []);
+  });
+
   it('OPD list: pemda-wide roles see all, others the OPDs of their roles', () => {
     const all = ['dinkes', OPD, 'dishub'];
     assert.deepEqual(opdTerlihat(ROLES.pimpinan, all), all);

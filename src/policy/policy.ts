@@ -4,9 +4,9 @@
  *
  * Roles (a user may hold several, each for one scope):
  * - admin-pemda (pemda): manages users, rating scales and deadlines; reads every OPD.
- * - perencana (OPD): edits the plan and PK, edits and verifies realisasi, reads the OPD.
+ * - perencana (OPD): edits the plan, PK and LKJIP narrative, edits and verifies realisasi, reads the OPD.
  * - kepala-unit (OPD + unit): enters realisasi of the indicators its unit owns, and sees only those.
- * - kepala-opd (OPD): approves or rejects realisasi; reads the OPD.
+ * - kepala-opd (OPD): approves or rejects realisasi, may edit the LKJIP narrative; reads the OPD.
  * - keuangan (OPD): enters budget realisation; reads the OPD.
  * - inspektorat (pemda): reads every OPD.
  * - pimpinan (pemda): reads every OPD, changes nothing.
@@ -48,7 +48,9 @@ export type Tindakan =
   | { aksi: 'skala:atur' }
   | { aksi: 'anggaran:ubah'; opd: string }
   /** Edit the OPD's plan: Renstra indicators, Renja pagu and targets, PK versions, quarterly targets. */
-  | { aksi: 'rencana:ubah'; opd: string };
+  | { aksi: 'rencana:ubah'; opd: string }
+  /** Edit the LKJIP narrative of the OPD (per section and per sasaran). */
+  | { aksi: 'narasi:ubah'; opd: string };
 
 export type AksiStatus = 'ajukan' | 'verifikasi' | 'setujui' | 'tolak';
 
@@ -93,6 +95,8 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       return punya(a, 'keuangan', t.opd);
     case 'rencana:ubah':
       return punya(a, 'perencana', t.opd);
+    case 'narasi:ubah':
+      return punya(a, 'perencana', t.opd) || punya(a, 'kepala-opd', t.opd);
   }
 }
 

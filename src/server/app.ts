@@ -22,6 +22,7 @@ import { routesAuth } from './routes/auth.ts';
 import { routesEntri } from './routes/entri.ts';
 import { routesLaporan } from './routes/laporan.ts';
 import { routesRencana } from './routes/rencana.ts';
+import { routesNarasi } from './routes/narasi.ts';
 import { pasangWeb, routesRingkasan } from './routes/web.ts';
 import { Health } from './schemas.ts';
 import { pasangGerbangSesi, type OpsiSesi } from './sesi.ts';
@@ -140,6 +141,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesLaporan(database));
     await api.register(routesEntri(database, opsi.sekarang));
     await api.register(routesRencana(database, opsi.sekarang));
+    await api.register(routesNarasi(database, opsi.sekarang));
     await api.register(routesRingkasan(database, webDist));
   });
   pasangWeb(app, webDist);
