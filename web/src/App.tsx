@@ -28,6 +28,7 @@ function sekaliLagi<T>(muat: () => Promise<T>): () => Promise<T> {
 const Dasbor = lazy(sekaliLagi(() => import('./pages/Dasbor.tsx').then((m) => ({ default: m.Dasbor }))));
 const Entri = lazy(sekaliLagi(() => import('./pages/Entri.tsx').then((m) => ({ default: m.Entri }))));
 const Rencana = lazy(sekaliLagi(() => import('./pages/Rencana.tsx').then((m) => ({ default: m.Rencana }))));
+const Narasi = lazy(sekaliLagi(() => import('./pages/Narasi.tsx').then((m) => ({ default: m.Narasi }))));
 const Verifikasi = lazy(sekaliLagi(() => import('./pages/Verifikasi.tsx').then((m) => ({ default: m.Verifikasi }))));
 
 /** Where a user lands after login: unit heads work on entry, the rest look at the dashboard first. */
@@ -130,6 +131,9 @@ export function App() {
       break;
     case '/rencana':
       halaman = bolehDasbor(me) ? <Rencana /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/narasi':
+      halaman = bolehDasbor(me) ? <Narasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     case '/verifikasi':
       halaman = bolehVerifikasi(me) ? <Verifikasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;

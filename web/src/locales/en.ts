@@ -1,5 +1,6 @@
 import type { Teks } from './id.ts';
 import { rencana } from './rencana.en.ts';
+import { narasi } from './narasi.en.ts';
 
 export const en: Teks = {
   umum: {
@@ -220,4 +221,5 @@ export const en: Teks = {
     terkunciKet: 'Approved; the value is locked.',
   },
   rencana,
+  narasi,
 };

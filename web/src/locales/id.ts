@@ -1,5 +1,6 @@
 /** Bahasa Indonesia: the default language, and the shape every other language must have. */
 import { rencana } from './rencana.id.ts';
+import { narasi } from './narasi.id.ts';
 
 export const id = {
   umum: {
@@ -220,6 +221,7 @@ export const id = {
     terkunciKet: 'Sudah disetujui; nilai terkunci.',
   },
   rencana,
+  narasi,
 };
 
 export type Teks = typeof id;
