@@ -8,7 +8,7 @@
  * - kepala-unit (OPD + unit): enters realisasi of the indicators its unit owns, and sees only those.
  * - kepala-opd (OPD): approves or rejects realisasi, may edit the LKJIP narrative; reads the OPD.
  * - keuangan (OPD): enters budget realisation; reads the OPD.
- * - inspektorat (pemda): reads every OPD.
+ * - inspektorat (pemda): reads every OPD, enters the SAKIP evaluation (LKE) and its recommendations.
  * - pimpinan (pemda): reads every OPD, changes nothing.
  *
  * Tenancy is not decided here: an actor only ever reaches data of its own pemda (the routes
@@ -50,7 +50,15 @@ export type Tindakan =
   /** Edit the OPD's plan: Renstra indicators, Renja pagu and targets, PK versions, quarterly targets. */
   | { aksi: 'rencana:ubah'; opd: string }
   /** Edit the LKJIP narrative of the OPD (per section and per sasaran). */
-  | { aksi: 'narasi:ubah'; opd: string };
+  | { aksi: 'narasi:ubah'; opd: string }
+  /** Enter the SAKIP evaluation (LKE scores, recommendations) of an OPD-year. */
+  | { aksi: 'evaluasi:isi'; opd: string }
+  /** Record the OPD's follow-up of the evaluation's recommendations. */
+  | { aksi: 'tindak-lanjut:isi'; opd: string }
+  /** Sign off the OPD's year (locks its realisasi). */
+  | { aksi: 'tahun:sahkan'; opd: string }
+  /** Reopen a signed-off year, with a reason. */
+  | { aksi: 'tahun:buka'; opd: string };
 
 export type AksiStatus = 'ajukan' | 'verifikasi' | 'setujui' | 'tolak';
 
@@ -97,6 +105,14 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       return punya(a, 'perencana', t.opd);
     case 'narasi:ubah':
       return punya(a, 'perencana', t.opd) || punya(a, 'kepala-opd', t.opd);
+    case 'evaluasi:isi':
+      return punya(a, 'inspektorat');
+    case 'tindak-lanjut:isi':
+      return punya(a, 'perencana', t.opd);
+    case 'tahun:sahkan':
+      return punya(a, 'kepala-opd', t.opd);
+    case 'tahun:buka':
+      return punya(a, 'admin-pemda');
   }
 }
 

@@ -23,6 +23,7 @@ import { routesEntri } from './routes/entri.ts';
 import { routesLaporan } from './routes/laporan.ts';
 import { routesRencana } from './routes/rencana.ts';
 import { routesNarasi } from './routes/narasi.ts';
+import { routesEvaluasi } from './routes/evaluasi.ts';
 import { pasangWeb, routesRingkasan } from './routes/web.ts';
 import { Health } from './schemas.ts';
 import { pasangGerbangSesi, type OpsiSesi } from './sesi.ts';
@@ -142,6 +143,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesEntri(database, opsi.sekarang));
     await api.register(routesRencana(database, opsi.sekarang));
     await api.register(routesNarasi(database, opsi.sekarang));
+    await api.register(routesEvaluasi(database, opsi.sekarang));
     await api.register(routesRingkasan(database, webDist));
   });
   pasangWeb(app, webDist);

@@ -29,6 +29,7 @@ const Dasbor = lazy(sekaliLagi(() => import('./pages/Dasbor.tsx').then((m) => ({
 const Entri = lazy(sekaliLagi(() => import('./pages/Entri.tsx').then((m) => ({ default: m.Entri }))));
 const Rencana = lazy(sekaliLagi(() => import('./pages/Rencana.tsx').then((m) => ({ default: m.Rencana }))));
 const Narasi = lazy(sekaliLagi(() => import('./pages/Narasi.tsx').then((m) => ({ default: m.Narasi }))));
+const Evaluasi = lazy(sekaliLagi(() => import('./pages/Evaluasi.tsx').then((m) => ({ default: m.Evaluasi }))));
 const Verifikasi = lazy(sekaliLagi(() => import('./pages/Verifikasi.tsx').then((m) => ({ default: m.Verifikasi }))));
 
 /** Where a user lands after login: unit heads work on entry, the rest look at the dashboard first. */
@@ -134,6 +135,9 @@ export function App() {
       break;
     case '/narasi':
       halaman = bolehDasbor(me) ? <Narasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/evaluasi':
+      halaman = bolehDasbor(me) ? <Evaluasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     case '/verifikasi':
       halaman = bolehVerifikasi(me) ? <Verifikasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;

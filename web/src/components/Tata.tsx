@@ -27,6 +27,7 @@ export function Tata({ children }: { children: ReactNode }) {
     { href: '/verifikasi', label: t('nav.verifikasi'), tampil: bolehVerifikasi(me) },
     { href: '/rencana', label: t('rencana.judul'), tampil: bolehDasbor(me) },
     { href: '/narasi', label: t('narasi.judul'), tampil: bolehDasbor(me) },
+    { href: '/evaluasi', label: t('evaluasi.judul'), tampil: bolehDasbor(me) },
   ].filter((m) => m.tampil);
 
   // A screen reader user hears the new page, and keyboard focus starts at its top.

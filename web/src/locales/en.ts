@@ -1,6 +1,7 @@
 import type { Teks } from './id.ts';
 import { rencana } from './rencana.en.ts';
 import { narasi } from './narasi.en.ts';
+import { evaluasi } from './evaluasi.en.ts';
 
 export const en: Teks = {
   umum: {
@@ -222,4 +223,5 @@ export const en: Teks = {
   },
   rencana,
   narasi,
+  evaluasi,
 };

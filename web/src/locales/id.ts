@@ -1,6 +1,7 @@
 /** Bahasa Indonesia: the default language, and the shape every other language must have. */
 import { rencana } from './rencana.id.ts';
 import { narasi } from './narasi.id.ts';
+import { evaluasi } from './evaluasi.id.ts';
 
 export const id = {
   umum: {
@@ -222,6 +223,7 @@ export const id = {
   },
   rencana,
   narasi,
+  evaluasi,
 };
 
 export type Teks = typeof id;
