@@ -11,6 +11,11 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import { newId } from '../db/ids.ts';
 import * as t from '../db/schema.ts';
 import { testDatabases } from '../db/testing.ts';
+import { loadDataset } from '../db/dataset-repository.ts';
+import { renderDocx } from '../report/docx.ts';
+import { susunLkjip } from '../report/lkjip.ts';
+import { bacaDocx } from '../report/testing.ts';
+import { opsiLkjip } from '../workflow/evaluasi.ts';
 import { bacaKatalog } from '../workflow/katalog.ts';
 import { type Harness, type Klien, type NamaDemo, siapkan } from './testing.ts';
 
@@ -187,6 +192,15 @@ for (const kind of testDatabases()) {
       assert.equal(ok.json<Evaluasi>().pengesahan?.oleh, as('kepala.disnakertrans').username);
       assert.equal((await as('kepala.disnakertrans').req('POST', url)).statusCode, 409);
 
+      // The LKJIP shows the signed state.
+      const teksLkjip = async () => {
+        const d = await loadDataset(h.db, h.pemda.slug);
+        assert.ok(d);
+        const model = susunLkjip(d, 'disnakertrans', 2023, { lampiranPk: false, ...(await opsiLkjip(h.db, h.pemda.slug, 'disnakertrans', 2023)) });
+        return (await bacaDocx(await renderDocx(model))).paragraf.join('\n');
+      };
+      assert.match(await teksLkjip(), /telah disahkan oleh Kepala Dinas Tenaga Kerja dan Transmigrasi \(.+\) pada 1 Maret 2024\./);
+
       // An entry that would otherwise be editable is locked by the sign-off, for everyone.
       const [row] = await h.db
         .update(t.realisasi)
@@ -215,6 +229,27 @@ for (const kind of testDatabases()) {
       );
       const bisa = await as('perencana.disnakertrans').req('PUT', entri, { nilai: 2, version: row.version });
       assert.equal(bisa.statusCode, 200, bisa.body);
+      assert.doesNotMatch(await teksLkjip(), /telah disahkan oleh/);
+    });
+
+    it("the previous year's recommendations and their follow-ups fill the LKJIP's follow-up table", async () => {
+      const b2022 = `/api/pemda/${h.pemda.slug}/opd/disnakertrans/tahun/2022/evaluasi`;
+      const e = await as('inspektorat.paser').req('PUT', b2022, { version: 0, skor: skorRata('70'), rekomendasi: [{ teks: 'Susun rencana aksi triwulanan untuk setiap IKU' }] });
+      assert.equal(e.statusCode, 200, e.body);
+      const ev = e.json<Evaluasi>();
+      const tl = await as('perencana.disnakertrans').req('PUT', `${b2022}/rekomendasi/${ev.rekomendasi[0]?.id ?? ''}/tindak-lanjut`, {
+        version: ev.version,
+        tindakLanjut: 'Rencana aksi 2023 ditetapkan untuk 4 IKU',
+      });
+      assert.equal(tl.statusCode, 200, tl.body);
+      const d = await loadDataset(h.db, h.pemda.slug);
+      assert.ok(d);
+      const opsi = await opsiLkjip(h.db, h.pemda.slug, 'disnakertrans', 2023);
+      assert.deepEqual(opsi.tindakLanjut, [{ rekomendasi: 'Susun rencana aksi triwulanan untuk setiap IKU', tindakLanjut: 'Rencana aksi 2023 ditetapkan untuk 4 IKU', tahunEvaluasi: 2022 }]);
+      const teks = (await bacaDocx(await renderDocx(susunLkjip(d, 'disnakertrans', 2023, { lampiranPk: false, ...opsi })))).paragraf;
+      const i = teks.indexOf('Susun rencana aksi triwulanan untuk setiap IKU');
+      assert.ok(i > 0, 'recommendation in the LKJIP');
+      assert.equal(teks[i + 1], 'Rencana aksi 2023 ditetapkan untuk 4 IKU');
     });
   });
 }

@@ -266,3 +266,15 @@ export async function bukaTahun(k: Konteks, opd: string, tahun: number, input: {
     return susun(k.aktor, opd, await baris(tx, pemdaId, opd, tahun), null);
   });
 }
+
+/**
+ * What the LKJIP of a year takes from the application rather than the dataset: the year's
+ * sign-off, and the follow-ups of the previous year's evaluation (its recommendations are
+ * followed up during the year the LKJIP reports on).
+ */
+export async function opsiLkjip(db: Db, pemdaSlug: string, opd: string, tahun: number): Promise<{ pengesahan: { nama: string; pada: string } | null; tindakLanjut: Array<{ rekomendasi: string; tindakLanjut: string; tahunEvaluasi: number }> }> {
+  const [p] = await db.select({ id: t.pemda.id }).from(t.pemda).where(eq(t.pemda.slug, pemdaSlug));
+  if (!p) return { pengesahan: null, tindakLanjut: [] };
+  const sah = await tahunDisahkan(db, p.id, opd, tahun);
+  return { pengesahan: sah ? { nama: sah.nama, pada: sah.pada } : null, tindakLanjut: await tindakLanjutDariEvaluasi(db, p.id, opd, tahun - 1) };
+}
