@@ -212,6 +212,10 @@ for (const kind of testDatabases()) {
       const terkunci = await as('perencana.disnakertrans').req('PUT', entri, { nilai: 2, version: row.version });
       assert.equal(terkunci.statusCode, 423, terkunci.body);
       assert.match(terkunci.body, /disahkan/);
+      // The entry screen shows the year locked.
+      const daftar = (await as('perencana.disnakertrans').req('GET', `/api/pemda/${h.pemda.slug}/opd/disnakertrans/tahun/2023/triwulan/1/entri`)).json<{ terkunci: boolean; alasan?: string }>();
+      assert.equal(daftar.terkunci, true);
+      assert.match(daftar.alasan ?? '', /disahkan/);
 
       const buka = `${base}/buka`;
       await ditolak(['admin.paser'], 'POST', buka, { alasan: 'Koreksi data TW1' });

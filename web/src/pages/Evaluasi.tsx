@@ -133,7 +133,7 @@ function FormEvaluasi({ l, e, kunciDraf, ganti, versiBaru }: { l: LingkupEvaluas
       id="nilai-lke"
       judul={t('evaluasi.nilaiJudul')}
       aksi={
-        <Badge size="lg" color={e.ada ? 'blue' : 'gray'} data-testid="predikat">
+        <Badge size="lg" color={e.ada ? 'blue' : 'gray'} data-testid="predikat" data-predikat={e.hasil.predikat}>
           {t('evaluasi.predikat')}: {e.hasil.predikat}
         </Badge>
       }
