@@ -141,8 +141,12 @@ interface KartuProps {
 function KartuNarasi(props: KartuProps) {
   const { t } = useTranslation();
   const { tersimpan, kunciDraf } = props;
-  const [isian, setIsian] = useState<Isian>(() => bacaDrafRencana(kunciDraf, isIsian)?.isi ?? tersimpan);
-  const [status, setStatus] = useState<'diam' | 'menyimpan' | 'tersimpan' | 'bentrok'>('diam');
+  const [draf] = useState(() => bacaDrafRencana(kunciDraf, isIsian));
+  const [isian, setIsian] = useState<Isian>(() => draf?.isi ?? tersimpan);
+  // A draft typed against an older narrative: saving it would overwrite what was saved since, so say so.
+  const [status, setStatus] = useState<'diam' | 'menyimpan' | 'tersimpan' | 'bentrok'>(() =>
+    draf && draf.version !== props.version && !sama(draf.isi, tersimpan) ? 'bentrok' : 'diam',
+  );
   const [galat, setGalat] = useState<unknown>(undefined);
   const berubah = !sama(isian, tersimpan);
 
