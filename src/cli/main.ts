@@ -21,6 +21,7 @@ import { bacaBerkasImpor } from '../exchange/impor.ts';
 import { buatPenggunaDemo } from '../auth/demo.ts';
 import { adaPengguna } from '../auth/pengguna.ts';
 import { buatDokumen, FORMAT_DOKUMEN, FormatTidakDidukung, JENIS_DOKUMEN, type FormatDokumen, type JenisDokumen } from '../report/index.ts';
+import { opsiLkjip } from '../workflow/evaluasi.ts';
 import { anggaranText, capaianText, temuanText } from './views.ts';
 
 /** The reference dataset loaded into an empty database by `serve`. */
@@ -169,7 +170,8 @@ export function buildProgram(): Command {
       await withDatabase(async (database) => {
         const d = await pemdaDataset(database, o.pemda);
         const started = performance.now();
-        const out = await buatDokumen(d, { jenis: jenis as JenisDokumen, format: o.format as FormatDokumen, opd: o.opd, tahun: o.tahun, versi: o.versi, triwulan: o.triwulan as 1 | 2 | 3 | 4 | undefined });
+        const lkjip = jenis === 'lkjip' ? await opsiLkjip(database.db, o.pemda, o.opd, o.tahun) : undefined;
+        const out = await buatDokumen(d, { jenis: jenis as JenisDokumen, format: o.format as FormatDokumen, opd: o.opd, tahun: o.tahun, versi: o.versi, triwulan: o.triwulan as 1 | 2 | 3 | 4 | undefined, lkjip });
         await writeFile(o.out, out.isi);
         print(`${out.namaBerkas} ditulis ke ${o.out} (${(out.isi.length / 1024).toFixed(0)} KB, ${Math.round(performance.now() - started)} ms)${out.placeholder.length ? `; ${out.placeholder.length} bagian narasi belum diisi` : ''}`);
       });

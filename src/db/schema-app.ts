@@ -292,3 +292,54 @@ export const revisiData = pgTable(
     foreignKey({ name: 'revisi_data_pemda_fk', columns: [t.pemdaId], foreignColumns: [pemda.id] }).onDelete('cascade'),
   ],
 );
+
+// ---------------------------------------------------------------- SAKIP evaluation and the year's sign-off
+
+/** Shares achieved per LKE sub-component, 0..100 as exact decimal strings ("87.5"). */
+export type SkorLke = Record<'perencanaan' | 'pengukuran' | 'pelaporan' | 'evaluasi', Record<'pemenuhan' | 'kualitas' | 'implementasi', string>>;
+
+/** A recommendation of the evaluation and the OPD's follow-up of it. */
+export interface RekomendasiEvaluasi {
+  id: string;
+  teks: string;
+  tindakLanjut: string | null;
+}
+
+/**
+ * The inspektorat's SAKIP evaluation (LKE) of one OPD-year: the sub-component scores and the
+ * recommendations, with the OPD's follow-up per recommendation. The total and the grade are
+ * computed (src/engine/evaluasi.ts), never stored.
+ */
+export const evaluasiSakip = pgTable(
+  'evaluasi_sakip',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    opdSlug: text('opd_slug').notNull(),
+    tahun: integer('tahun').notNull(),
+    skor: jsonb('skor').$type<SkorLke>().notNull(),
+    rekomendasi: jsonb('rekomendasi').$type<RekomendasiEvaluasi[]>().notNull(),
+    createdAt: waktu('created_at').notNull().defaultNow(),
+    updatedAt: waktu('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [...pemdaKeys('evaluasi_sakip', t), unique('evaluasi_sakip_tahun_uq').on(t.pemdaId, t.opdSlug, t.tahun)],
+);
+
+/** The kepala OPD's sign-off of a year: while the row exists, the year's realisasi is locked. */
+export const pengesahanTahun = pgTable(
+  'pengesahan_tahun',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    opdSlug: text('opd_slug').notNull(),
+    tahun: integer('tahun').notNull(),
+    penggunaId: uuid('pengguna_id').notNull(),
+    pada: waktu('pada').notNull(),
+  },
+  (t) => [
+    ...pemdaKeys('pengesahan_tahun', t),
+    unique('pengesahan_tahun_uq').on(t.pemdaId, t.opdSlug, t.tahun),
+    foreignKey({ name: 'pengesahan_tahun_pengguna_fk', columns: [t.pemdaId, t.penggunaId], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('restrict'),
+  ],
+);

@@ -5,3 +5,4 @@ export * from './capaian.ts';
 export * from './skala.ts';
 export * from './anggaran.ts';
 export * from './format.ts';
+export * from './evaluasi.ts';

@@ -74,6 +74,19 @@ describe('policy', () => {
     assert.deepEqual(who((a) => boleh(a, { aksi: 'cadangan:kelola' })), ['admin']);
   });
 
+  it('the LKJIP narrative: the planner and the head of the OPD', () => {
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'narasi:ubah', opd: OPD })), ['kepala', 'perencana']);
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'narasi:ubah', opd: 'dishub' })), []);
+  });
+
+  it('evaluation: inspektorat scores, the planner follows up, the head signs off, the admin reopens', () => {
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'evaluasi:isi', opd: OPD })), ['inspektorat']);
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'tindak-lanjut:isi', opd: OPD })), ['perencana']);
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'tahun:sahkan', opd: OPD })), ['kepala']);
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'tahun:sahkan', opd: 'dishub' })), []);
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'tahun:buka', opd: OPD })), ['admin']);
+  });
+
   it('OPD list: pemda-wide roles see all, others the OPDs of their roles', () => {
     const all = ['dinkes', OPD, 'dishub'];
     assert.deepEqual(opdTerlihat(ROLES.pimpinan, all), all);

@@ -4,13 +4,16 @@
  *
  * Roles (a user may hold several, each for one scope):
  * - admin-pemda (pemda): manages users, rating scales and deadlines; imports Renja/DPA
- *   workbooks; downloads and restores the pemda's backup; reads every OPD; manages registers.
- * - perencana (OPD): edits the plan and PK (also by Renja/DPA workbook import), edits, imports
- *   and verifies realisasi, reads the OPD; manages its registers.
+ *   workbooks; downloads and restores the pemda's backup; reopens a signed-off year; reads every
+ *   OPD; manages registers.
+ * - perencana (OPD): edits the plan, PK and LKJIP narrative (the plan also by Renja/DPA workbook
+ *   import), edits, imports and verifies realisasi, records evaluation follow-ups, reads the
+ *   OPD; manages its registers.
  * - kepala-unit (OPD + unit): enters realisasi of the indicators its unit owns, and sees only those.
- * - kepala-opd (OPD): approves or rejects realisasi; reads the OPD.
+ * - kepala-opd (OPD): approves or rejects realisasi, may edit the LKJIP narrative, signs off the
+ *   year; reads the OPD.
  * - keuangan (OPD): enters budget realisation (also by workbook import); reads the OPD.
- * - inspektorat (pemda): reads every OPD.
+ * - inspektorat (pemda): reads every OPD, enters the SAKIP evaluation (LKE) and its recommendations.
  * - pimpinan (pemda): reads every OPD, changes nothing.
  *
  * Tenancy is not decided here: an actor only ever reaches data of its own pemda (the routes
@@ -66,7 +69,17 @@ export type Tindakan =
   /** Read an OPD's registers (personal columns masked unless the actor may also manage them). */
   | { aksi: 'register:baca'; opd: string }
   /** Add, change, delete and import register rows, and see personal columns. */
-  | { aksi: 'register:kelola'; opd: string };
+  | { aksi: 'register:kelola'; opd: string }
+  /** Edit the LKJIP narrative of the OPD (per section and per sasaran). */
+  | { aksi: 'narasi:ubah'; opd: string }
+  /** Enter the SAKIP evaluation (LKE scores, recommendations) of an OPD-year. */
+  | { aksi: 'evaluasi:isi'; opd: string }
+  /** Record the OPD's follow-up of the evaluation's recommendations. */
+  | { aksi: 'tindak-lanjut:isi'; opd: string }
+  /** Sign off the OPD's year (locks its realisasi). */
+  | { aksi: 'tahun:sahkan'; opd: string }
+  /** Reopen a signed-off year, with a reason. */
+  | { aksi: 'tahun:buka'; opd: string };
 
 export type AksiStatus = 'ajukan' | 'verifikasi' | 'setujui' | 'tolak';
 
@@ -129,6 +142,16 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       return bacaOpd(a, t.opd) || unitDipimpin(a, t.opd).size > 0;
     case 'register:kelola':
       return punya(a, 'admin-pemda') || punya(a, 'perencana', t.opd);
+    case 'narasi:ubah':
+      return punya(a, 'perencana', t.opd) || punya(a, 'kepala-opd', t.opd);
+    case 'evaluasi:isi':
+      return punya(a, 'inspektorat');
+    case 'tindak-lanjut:isi':
+      return punya(a, 'perencana', t.opd);
+    case 'tahun:sahkan':
+      return punya(a, 'kepala-opd', t.opd);
+    case 'tahun:buka':
+      return punya(a, 'admin-pemda');
   }
 }
 

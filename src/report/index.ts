@@ -4,7 +4,7 @@
  */
 import type { Dataset } from '../dataset/schema.ts';
 import { renderDocx } from './docx.ts';
-import { daftarPlaceholder, susunLkjip } from './lkjip.ts';
+import { daftarPlaceholder, type OpsiLkjip, susunLkjip } from './lkjip.ts';
 import type { ReportDocument } from './model.ts';
 import { renderPdf } from './pdf.ts';
 import { susunPk } from './pk.ts';
@@ -34,6 +34,8 @@ export interface PermintaanDokumen {
   versi?: number | undefined;
   /** For the quarterly workbook: quarters up to this one (default 4). */
   triwulan?: 1 | 2 | 3 | 4 | undefined;
+  /** LKJIP data kept by the application outside the dataset: the year's sign-off, evaluation follow-ups. */
+  lkjip?: OpsiLkjip | undefined;
 }
 
 export interface Dokumen {
@@ -59,7 +61,7 @@ export async function buatDokumen(d: Dataset, q: PermintaanDokumen): Promise<Dok
   const namaBerkas = `${q.jenis.toUpperCase()}-${d.pemda.slug}-${q.opd}-${q.tahun}.${q.format}`;
   switch (q.jenis) {
     case 'lkjip': {
-      const model = susunLkjip(d, q.opd, q.tahun);
+      const model = susunLkjip(d, q.opd, q.tahun, q.lkjip ?? {});
       return { isi: await render(model, q.format), mime: MIME[q.format], namaBerkas, placeholder: daftarPlaceholder(model) };
     }
     case 'pk': {

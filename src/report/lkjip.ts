@@ -44,6 +44,7 @@ export const KELOMPOK_BELANJA: Record<string, string> = {
 };
 
 interface Ctx {
+  opsi?: OpsiLkjip;
   d: Dataset;
   k: Konteks;
   opd: OpdData;
@@ -92,6 +93,9 @@ function kataPengantar(x: Ctx): Block[] {
       `Laporan ini memberikan gambaran tingkat pencapaian sasaran strategis sebagai jabaran visi dan misi Kepala Daerah, yang mengindikasikan tingkat keberhasilan dan kegagalan pelaksanaan program, kegiatan dan sub kegiatan, dan diharapkan menjadi bahan evaluasi untuk meningkatkan kinerja yang berorientasi pada hasil.`,
     ),
     { type: 'signature', placeDate: tempatTanggal(x), signatories: [penandatanganKepala(x.opd)] },
+    ...(x.opsi?.pengesahan
+      ? [p(`Capaian kinerja tahun ${x.tahun} telah disahkan oleh Kepala ${x.opd.nama} (${x.opsi.pengesahan.nama}) pada ${formatTanggal(x.opsi.pengesahan.pada.slice(0, 10))}.`, false)]
+      : []),
   ];
 }
 
@@ -210,7 +214,7 @@ function sdgs(x: Ctx): Block[] {
 }
 
 function tindakLanjut(x: Ctx): Block[] {
-  const list = x.k.data.tindakLanjut;
+  const list = x.opsi?.tindakLanjut?.length ? x.opsi.tindakLanjut : x.k.data.tindakLanjut;
   return [
     h(2, 'Tindak Lanjut Rekomendasi Evaluasi'),
     list.length === 0
@@ -702,13 +706,20 @@ function lampiranIku(x: Ctx): Block[] {
 export interface OpsiLkjip {
   /** Include the signed PK as an annex (default true). */
   lampiranPk?: boolean;
+  /** The kepala OPD's sign-off of the year (src/workflow/evaluasi.ts), shown in the Kata Pengantar. */
+  pengesahan?: { nama: string; pada: string } | null | undefined;
+  /**
+   * Follow-ups of the previous year's SAKIP evaluation recorded in the application; when given
+   * and not empty they replace the dataset's list.
+   */
+  tindakLanjut?: ReadonlyArray<{ rekomendasi: string; tindakLanjut: string; tahunEvaluasi?: number | undefined }> | undefined;
 }
 
 export function susunLkjip(d: Dataset, opdSlug: string, tahun: number, opsi: OpsiLkjip = {}): ReportDocument {
   const k = konteks(d, opdSlug, tahun);
   const cap = hitungCapaian(d, opdSlug, tahun);
   const ang = hitungAnggaran(d, opdSlug, tahun, cap);
-  const x: Ctx = { d, k, opd: k.opd, tahun, cap, ang, nama: `${k.opd.nama} ${d.pemda.nama}`, pemda: d.pemda.nama };
+  const x: Ctx = { opsi, d, k, opd: k.opd, tahun, cap, ang, nama: `${k.opd.nama} ${d.pemda.nama}`, pemda: d.pemda.nama };
   const frontMatter: Section = { orientation: 'portrait', pageNumbers: 'roman', blocks: [...kataPengantar(x), { type: 'pageBreak' }, { type: 'toc' }, { type: 'pageBreak' }, ...ikhtisar(x)] };
   const bab1: Section = { orientation: 'portrait', pageNumbers: 'arabic', restartNumbering: true, blocks: [...babI(x), { type: 'pageBreak' }, ...babII(x)] };
   const renja: Section = { orientation: 'landscape', pageNumbers: 'arabic', blocks: renjaTable(x) };

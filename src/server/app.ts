@@ -26,6 +26,8 @@ import { routesLaporan } from './routes/laporan.ts';
 import { routesRencana } from './routes/rencana.ts';
 import { routesTukar } from './routes/tukar.ts';
 import { routesPengaturan } from './routes/pengaturan.ts';
+import { routesNarasi } from './routes/narasi.ts';
+import { routesEvaluasi } from './routes/evaluasi.ts';
 import { pasangWeb, routesRingkasan } from './routes/web.ts';
 import { Health } from './schemas.ts';
 import { pasangGerbangSesi, type OpsiSesi } from './sesi.ts';
@@ -148,6 +150,8 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesTukar(database, opsi.sekarang));
     await api.register(routesPengaturan(database, opsi.sekarang));
     await api.register(routesRegister(database, opsi.sekarang));
+    await api.register(routesNarasi(database, opsi.sekarang));
+    await api.register(routesEvaluasi(database, opsi.sekarang));
     await api.register(routesRingkasan(database, webDist));
   });
   pasangWeb(app, webDist);

@@ -9,6 +9,7 @@ import { type Aktor, lingkupEntri, putuskanTransisi, putuskanUbah } from '../pol
 import { bacaRiwayat, type BarisRiwayat } from './audit.ts';
 import { Dilarang, TidakDitemukan } from './errors.ts';
 import { bacaKatalogTersimpan, type FormulaEntri, type IndikatorEntri, type Katalog } from './katalog.ts';
+import { tahunDisahkan } from './evaluasi.ts';
 import type { StatusEntri } from './status.ts';
 import { bacaTenggat, kunciTenggat, type StatusKunci, type Tenggat } from './tenggat.ts';
 
@@ -142,7 +143,14 @@ export async function susunEntri(db: Db, aktor: Aktor, katalog: Katalog, ind: In
   const lampiran = await bacaLampiran(db, katalog, triwulan, [ind.kode]);
   const t = await bacaTenggat(db, katalog.pemdaId, katalog.tahun, triwulan);
   const row = rows.get(ind.kode);
-  return susun(aktor, katalog, ind, triwulan, row, lampiran, kunciEntri(katalog, ind, row?.status ?? 'kosong', t, triwulan, sekarang));
+  const sah = await kunciPengesahan(db, katalog);
+  return susun(aktor, katalog, ind, triwulan, row, lampiran, sah ?? kunciEntri(katalog, ind, row?.status ?? 'kosong', t, triwulan, sekarang));
+}
+
+/** The lock of a signed-off year (every entry of the year, for everyone), if the year is signed off. */
+async function kunciPengesahan(db: Db, katalog: Katalog): Promise<StatusKunci | undefined> {
+  const sah = await tahunDisahkan(db, katalog.pemdaId, katalog.opd.slug, katalog.tahun);
+  return sah ? { terkunci: true, alasan: `tahun ${katalog.tahun} telah disahkan kepala OPD (${sah.oleh}, ${sah.pada}); realisasi terkunci` } : undefined;
 }
 
 export interface DaftarEntri {
@@ -176,14 +184,15 @@ export async function daftarEntri(db: Db, aktor: Aktor, opd: string, tahun: numb
   const t = await bacaTenggat(db, katalog.pemdaId, tahun, triwulan);
   const lingkup = lingkupEntri(aktor, opd);
   const units = lingkup?.semua === false ? lingkup.unit : katalog.unit.map((u) => u.kode);
-  const quarter = kunciTenggat(t, opd, units, triwulan, sekarang);
+  const sah = await kunciPengesahan(db, katalog);
+  const quarter = sah ?? kunciTenggat(t, opd, units, triwulan, sekarang);
   return {
     terkunci: quarter.terkunci,
     ...(quarter.alasan === undefined ? {} : { alasan: quarter.alasan }),
     ...(quarter.batas === undefined ? {} : { tenggat: quarter.batas.toISOString() }),
     indikator: visible.map((ind) => {
       const row = rows.get(ind.kode);
-      return susun(aktor, katalog, ind, triwulan, row, lampiran, kunciEntri(katalog, ind, row?.status ?? 'kosong', t, triwulan, sekarang));
+      return susun(aktor, katalog, ind, triwulan, row, lampiran, sah ?? kunciEntri(katalog, ind, row?.status ?? 'kosong', t, triwulan, sekarang));
     }),
   };
 }

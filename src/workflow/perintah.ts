@@ -20,6 +20,7 @@ import { type BarisRealisasi, bacaBaris, type Entri, katalogUntuk, kunciAudit, k
 import { Dilarang, MasukanTidakSah, StatusTidakSesuai, Terkunci, TidakDitemukan, VersiUsang } from './errors.ts';
 import type { IndikatorEntri, Katalog } from './katalog.ts';
 import type { StatusEntri, StatusTersimpan } from './status.ts';
+import { tahunDisahkan } from './evaluasi.ts';
 import { bacaTenggat, type StatusKunci } from './tenggat.ts';
 import { periksaNilai } from './validasi.ts';
 
@@ -38,6 +39,8 @@ interface Dimuat {
   row: BarisRealisasi | undefined;
   status: StatusEntri;
   kunci: StatusKunci;
+  /** The kepala OPD signed the year off: realisasi of the year is locked for everyone. */
+  disahkan: string | undefined;
 }
 
 /** Reads the entry (its row locked for the rest of the transaction) and refuses callers who may not see it. */
@@ -63,7 +66,9 @@ async function muat(tx: Db, k: Konteks, key: AlamatEntri): Promise<Dimuat> {
   }
   const status: StatusEntri = row?.status ?? 'kosong';
   const t = await bacaTenggat(tx, katalog.pemdaId, key.tahun, key.triwulan);
-  return { katalog, ind, row, status, kunci: kunciEntri(katalog, ind, status, t, key.triwulan, k.sekarang) };
+  const sah = await tahunDisahkan(tx, katalog.pemdaId, key.opd, key.tahun);
+  const disahkan = sah ? `tahun ${key.tahun} telah disahkan kepala OPD (${sah.oleh}, ${sah.pada}); realisasi terkunci` : undefined;
+  return { katalog, ind, row, status, kunci: kunciEntri(katalog, ind, status, t, key.triwulan, k.sekarang), disahkan };
 }
 
 async function periksa(tx: Db, k: Konteks, key: AlamatEntri, d: Dimuat, keputusan: Keputusan, version: number, ikutTenggat: boolean): Promise<StatusTersimpan> {
@@ -76,6 +81,7 @@ async function periksa(tx: Db, k: Konteks, key: AlamatEntri, d: Dimuat, keputusa
     case 'boleh':
       break;
   }
+  if (d.disahkan !== undefined) throw new Terkunci(d.disahkan);
   if (ikutTenggat && d.kunci.terkunci) throw new Terkunci(d.kunci.alasan ?? 'entri terkunci');
   if ((d.row?.version ?? 0) !== version) throw new VersiUsang<Entri>(await susunEntri(tx, k.aktor, d.katalog, d.ind, key.triwulan, k.sekarang));
   if (keputusan.hasil === 'status-tidak-sesuai') throw new StatusTidakSesuai(`entri berstatus ${d.status}`);
@@ -232,6 +238,7 @@ export interface BuktiBaru {
 function bolehUnggah(k: Konteks, d: Dimuat): void {
   const keputusan = putuskanUbah(k.aktor, { opd: d.katalog.opd.slug, unit: d.ind.unit, status: d.status });
   if (keputusan.hasil === 'dilarang') throw new Dilarang();
+  if (d.disahkan !== undefined) throw new Terkunci(d.disahkan);
   if (keputusan.hasil === 'terkunci' || d.kunci.terkunci) throw new Terkunci(d.kunci.alasan ?? 'entri terkunci');
   if (keputusan.hasil === 'status-tidak-sesuai') throw new StatusTidakSesuai(`entri berstatus ${d.status}; bukti tidak dapat ditambah`);
 }

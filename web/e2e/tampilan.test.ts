@@ -82,18 +82,18 @@ describe('a unit head is confined to its own unit', { skip: lewati }, () => {
     await p2k.tutup();
   });
 
-  it('a planner has dashboard, entry, verification, plan, reports, Excel import and registers; the language switch is remembered', async () => {
+  it('a planner has dashboard, entry, verification, plan, reports, Excel import, registers, narrative and evaluation; the language switch is remembered', async () => {
     const h = await halamanBaru(browser, server);
     const { page } = h;
     await masuk(page, 'perencana.disnakertrans');
     const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-    assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Dasbor', 'Entri Realisasi', 'Verifikasi', 'Rencana Kinerja', 'Laporan', 'Impor Excel', 'Register']);
+    assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Dasbor', 'Entri Realisasi', 'Verifikasi', 'Rencana Kinerja', 'Laporan', 'Impor Excel', 'Register', 'Narasi LKJIP', 'Evaluasi SAKIP']);
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     await page.reload();
     const navEn = page.getByRole('navigation', { name: 'Main navigation' });
     await navEn.waitFor();
-    assert.deepEqual(await navEn.getByRole('link').allInnerTexts(), ['Dashboard', 'Quarterly entry', 'Verification', 'Performance plan', 'Reports', 'Excel import', 'Registers']);
+    assert.deepEqual(await navEn.getByRole('link').allInnerTexts(), ['Dashboard', 'Quarterly entry', 'Verification', 'Performance plan', 'Reports', 'Excel import', 'Registers', 'LKJIP narrative', 'SAKIP evaluation']);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     // Numbers stay in the Indonesian form in English too.
     await page.goto('/dasbor?opd=disnakertrans&tahun=2023');

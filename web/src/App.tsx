@@ -31,6 +31,8 @@ const Entri = lazy(sekaliLagi(() => import('./pages/Entri.tsx').then((m) => ({ d
 const Rencana = lazy(sekaliLagi(() => import('./pages/Rencana.tsx').then((m) => ({ default: m.Rencana }))));
 const Pengaturan = lazy(sekaliLagi(() => import('./pages/Pengaturan.tsx').then((m) => ({ default: m.Pengaturan }))));
 const Anggaran = lazy(sekaliLagi(() => import('./pages/Anggaran.tsx').then((m) => ({ default: m.Anggaran }))));
+const Narasi = lazy(sekaliLagi(() => import('./pages/Narasi.tsx').then((m) => ({ default: m.Narasi }))));
+const Evaluasi = lazy(sekaliLagi(() => import('./pages/Evaluasi.tsx').then((m) => ({ default: m.Evaluasi }))));
 const Verifikasi = lazy(sekaliLagi(() => import('./pages/Verifikasi.tsx').then((m) => ({ default: m.Verifikasi }))));
 const Laporan = lazy(sekaliLagi(() => import('./pages/Laporan.tsx').then((m) => ({ default: m.Laporan }))));
 const Impor = lazy(sekaliLagi(() => import('./pages/Impor.tsx').then((m) => ({ default: m.Impor }))));
@@ -137,6 +139,12 @@ export function App() {
       break;
     case '/rencana':
       halaman = bolehDasbor(me) ? <Rencana /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/narasi':
+      halaman = bolehDasbor(me) ? <Narasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/evaluasi':
+      halaman = bolehDasbor(me) ? <Evaluasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     case '/verifikasi':
       halaman = bolehVerifikasi(me) ? <Verifikasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;

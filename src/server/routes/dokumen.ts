@@ -16,6 +16,7 @@ import { jejakRealisasi } from '../../workflow/jejak.ts';
 import { bacaOpd } from '../../workflow/katalog.ts';
 import { GALAT_SESI, Galat, TahunParams } from '../schemas.ts';
 import { aktorPemda } from '../sesi.ts';
+import { opsiLkjip } from '../../workflow/evaluasi.ts';
 
 /** The formats each document is made in; the first is the default. */
 export const FORMAT_PER_JENIS: Record<JenisDokumen, readonly FormatDokumen[]> = {
@@ -189,7 +190,9 @@ export function routesDokumen(database: Database): FastifyPluginCallbackZod {
         const tw = req.query.triwulan as 1 | 2 | 3 | 4 | undefined;
         const d = await dataset(a);
         // Missing Renstra, year or PK version: NotFoundError, answered 404 by the error handler.
-        const dok = await buatDokumen(d, { jenis, format, opd, tahun, versi: req.query.versi, triwulan: tw });
+        // The LKJIP states the year's sign-off and carries the follow-ups of last year's evaluation.
+        const lkjip = jenis === 'lkjip' ? await opsiLkjip(db, a.pemdaSlug, opd, tahun) : undefined;
+        const dok = await buatDokumen(d, { jenis, format, opd, tahun, versi: req.query.versi, triwulan: tw, lkjip });
         let nama = dok.namaBerkas;
         // The file names the PK version it holds, also when the latest was asked for.
         if (jenis === 'pk') nama = nama.replace(/\.(\w+)$/, `-v${req.query.versi ?? Math.max(...konteks(d, opd, tahun).data.pk.map((x) => x.versi))}.$1`);

@@ -33,6 +33,8 @@ export function Tata({ children }: { children: ReactNode }) {
     { href: '/anggaran', label: t('pengaturan.anggaran.nav'), tampil: menuAnggaran(me) },
     { href: '/pengaturan', label: t('pengaturan.nav'), tampil: bolehPengaturan(me) },
     { href: '/register', label: t('register.judul'), tampil: bolehDasbor(me) },
+    { href: '/narasi', label: t('narasi.judul'), tampil: bolehDasbor(me) },
+    { href: '/evaluasi', label: t('evaluasi.judul'), tampil: bolehDasbor(me) },
   ].filter((m) => m.tampil);
 
   // A screen reader user hears the new page, and keyboard focus starts at its top.

@@ -4,6 +4,8 @@ import { laporanEn } from './laporan.en.ts';
 import { tukarEn } from './tukar.en.ts';
 import { pengaturan } from './pengaturan.en.ts';
 import { registerEn } from './register.en.ts';
+import { narasi } from './narasi.en.ts';
+import { evaluasi } from './evaluasi.en.ts';
 
 export const en: Teks = {
   umum: {
@@ -228,4 +230,6 @@ export const en: Teks = {
   tukar: tukarEn,
   pengaturan,
   register: registerEn,
+  narasi,
+  evaluasi,
 };

@@ -5,6 +5,8 @@ import { registerId } from './register.id.ts';
 import { laporanId } from './laporan.id.ts';
 import { rencana } from './rencana.id.ts';
 import { tukarId } from './tukar.id.ts';
+import { narasi } from './narasi.id.ts';
+import { evaluasi } from './evaluasi.id.ts';
 
 export const id = {
   umum: {
@@ -229,6 +231,8 @@ export const id = {
   tukar: tukarId,
   pengaturan,
   register: registerId,
+  narasi,
+  evaluasi,
 };
 
 export type Teks = typeof id;

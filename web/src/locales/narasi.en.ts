@@ -1,0 +1,43 @@
+import type { narasi as id } from './narasi.id.ts';
+
+/** The LKJIP narrative editor. */
+export const narasi: typeof id = {
+  judul: 'LKJIP narrative',
+  pengantar: 'Text the data cannot write: causes, solutions, obstacles, next steps. Empty parts are marked in the LKJIP draft.',
+  hanyaBaca: 'You can read this narrative; the planner or the head of the OPD edits it.',
+  kosong: 'Empty',
+  kosongN: '{{n}} empty',
+  terisi: 'Filled',
+  ringkasan: '{{kosong}} of {{total}} parts still empty',
+  paragraf: 'Paragraph {{n}}',
+  tambah: 'Add paragraph',
+  hapus: 'Remove paragraph {{n}}',
+  simpan: 'Save',
+  menyimpan: 'Saving…',
+  tersimpan: 'Saved',
+  drafLokal: 'There is unsaved typing (kept in this browser).',
+  buangDraf: 'Discard typing',
+  bentrok: 'Someone else changed the narrative since you opened it. Your typing is kept; check it and save again to overwrite.',
+  tanpaParagraf: 'No paragraph yet.',
+  sasaranJudul: 'Sasaran {{nomor}}: {{uraian}}',
+  grupBab: 'By chapter',
+  grupSasaran: 'By strategic objective',
+  bagian: {
+    latarBelakang: 'Chapter I · Background',
+    maksudTujuan: 'Chapter I · Purpose',
+    kendala: 'Chapter II · Obstacles',
+    langkahMengatasi: 'Chapter II · Remedies',
+    faktorKeberhasilan: 'Chapter III · Success and failure factors',
+    permasalahan: 'Chapter IV · Problems',
+    langkahKedepan: 'Chapter IV · Next steps',
+    penutup: 'Chapter IV · Closing (optional)',
+  },
+  field: {
+    output: 'Output (optional)',
+    outcome: 'Outcome (optional)',
+    sebab: 'Causes of the result',
+    solusi: 'Solutions',
+    kekuatan: 'Strengths (optional)',
+    upaya: 'Efforts made',
+  },
+};

@@ -1,0 +1,419 @@
+import './narasi.css';
+import { Alert, Badge, Button, Group, List, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api.ts';
+import { apiEvaluasi, bacaPersen, type Evaluasi as DataEvaluasi, type Kekurangan, KOMPONEN, type LingkupEvaluasi, persenUntukInput, type Skor, SUB } from '../api-evaluasi.ts';
+import { Bagian, Galat, Memuat, pesanGalat } from '../components/Bagian.tsx';
+import { Gulir } from '../components/Gulir.tsx';
+import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
+import { formatAngka, formatTanggalJam } from '../format.ts';
+import { useMuat } from '../muat.ts';
+import { bacaDrafRencana, hapusDrafRencana, isString, kunciRencana, simpanDrafRencana } from '../rencana-draf.ts';
+import { useSesi } from '../session.tsx';
+
+interface Isian {
+  skor: Record<string, Record<string, string>>;
+  rekomendasi: Array<{ id?: string; teks: string }>;
+}
+
+const isIsian = (v: unknown): v is Isian => !!v && typeof v === 'object' && 'skor' in v && 'rekomendasi' in v && Array.isArray((v as Isian).rekomendasi);
+
+const dariData = (e: DataEvaluasi): Isian => ({
+  skor: Object.fromEntries(KOMPONEN.map((k) => [k, Object.fromEntries(SUB.map((s) => [s, persenUntukInput(e.skor[k][s])]))])),
+  rekomendasi: e.rekomendasi.map((r) => ({ id: r.id, teks: r.teks })),
+});
+
+/** SAKIP evaluation of an OPD-year (inspektorat), follow-ups (perencana), and the year's sign-off (kepala OPD). */
+export function Evaluasi() {
+  const { t } = useTranslation();
+  const { me } = useSesi();
+  const p = usePilihan();
+  const l: LingkupEvaluasi | undefined = p.opd ? { pemda: me.pemda.slug, opd: p.opd, tahun: p.tahun } : undefined;
+  const [muatan, ulang, ubah] = useMuat(l ? () => apiEvaluasi.baca(l) : undefined, [l?.pemda, l?.opd, l?.tahun]);
+
+  useEffect(() => {
+    document.title = `${t('evaluasi.judul')} · SIKIPER`;
+  }, [t]);
+
+  let isi: React.ReactNode;
+  if (!p.opd && !p.memuatOpd) isi = <Alert color="gray">{t('pilihan.tanpaOpd')}</Alert>;
+  else if (!l || muatan.keadaan === 'memuat') isi = <Memuat />;
+  else if (muatan.keadaan === 'galat') isi = <Galat galat={muatan.galat} ulang={ulang} />;
+  else {
+    const e = muatan.data;
+    const ganti = (baru: DataEvaluasi) => ubah(() => baru);
+    isi = (
+      <div className="narasi-daftar">
+        <Text size="sm" c="dimmed">
+          {t('evaluasi.pengantar')}
+        </Text>
+        <FormEvaluasi
+          key={`${l.opd}/${l.tahun}`}
+          l={l}
+          e={e}
+          kunciDraf={kunciRencana([me.username, me.pemda.slug, l.opd, l.tahun, 'evaluasi'])}
+          ganti={ganti}
+          versiBaru={(v) => ubah((d) => ({ ...d, version: v }))}
+        />
+        <TindakLanjut l={l} e={e} ganti={ganti} />
+        <Pengesahan l={l} e={e} ganti={ganti} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="halaman evaluasi">
+      <div className="halaman-atas">
+        <div>
+          <Title order={1} size="h2">
+            {t('evaluasi.judul')}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {p.opdNama ?? p.opd} · {p.tahun}
+          </Text>
+        </div>
+        <BarisPilihan p={p} />
+      </div>
+      {isi}
+    </div>
+  );
+}
+
+function FormEvaluasi({ l, e, kunciDraf, ganti, versiBaru }: { l: LingkupEvaluasi; e: DataEvaluasi; kunciDraf: string; ganti: (e: DataEvaluasi) => void; versiBaru: (v: number) => void }) {
+  const { t } = useTranslation();
+  const tersimpan = dariData(e);
+  const [isian, setIsian] = useState<Isian>(() => (e.boleh.isi ? (bacaDrafRencana(kunciDraf, isIsian)?.isi ?? tersimpan) : tersimpan));
+  const [status, setStatus] = useState<'diam' | 'menyimpan' | 'tersimpan' | 'bentrok'>('diam');
+  const [galat, setGalat] = useState<unknown>(undefined);
+  const berubah = JSON.stringify(isian) !== JSON.stringify(tersimpan);
+  const salah = (k: string, s: string) => bacaPersen(isian.skor[k]?.[s] ?? '') === undefined;
+  const adaSalah = KOMPONEN.some((k) => SUB.some((s) => salah(k, s)));
+
+  useEffect(() => {
+    if (!e.boleh.isi) return;
+    if (berubah) simpanDrafRencana(kunciDraf, { isi: isian, version: e.version });
+    else hapusDrafRencana(kunciDraf);
+  }, [isian, berubah, kunciDraf, e.version, e.boleh.isi]);
+
+  const kirim = async () => {
+    if (adaSalah) return;
+    setStatus('menyimpan');
+    setGalat(undefined);
+    const skor = Object.fromEntries(KOMPONEN.map((k) => [k, Object.fromEntries(SUB.map((s) => [s, bacaPersen(isian.skor[k]?.[s] ?? '') ?? '0']))])) as Skor;
+    try {
+      const baru = await apiEvaluasi.simpan(l, e.version, skor, isian.rekomendasi);
+      hapusDrafRencana(kunciDraf);
+      ganti(baru);
+      setIsian(dariData(baru));
+      setStatus('tersimpan');
+    } catch (x) {
+      if (x instanceof ApiError && x.status === 409) {
+        const cur = x.body.current as { version?: unknown } | undefined;
+        if (typeof cur?.version === 'number') versiBaru(cur.version);
+        setStatus('bentrok');
+      } else {
+        setGalat(x);
+        setStatus('diam');
+      }
+    }
+  };
+
+  const setSkor = (k: string, s: string, v: string) => {
+    setStatus('diam');
+    setIsian((d) => ({ ...d, skor: { ...d.skor, [k]: { ...d.skor[k], [s]: v } } }));
+  };
+  const setRek = (f: (r: Isian['rekomendasi']) => Isian['rekomendasi']) => {
+    setStatus('diam');
+    setIsian((d) => ({ ...d, rekomendasi: f(d.rekomendasi) }));
+  };
+
+  return (
+    <Bagian
+      id="nilai-lke"
+      judul={t('evaluasi.nilaiJudul')}
+      aksi={
+        <Badge size="lg" color={e.ada ? 'blue' : 'gray'} data-testid="predikat" data-predikat={e.hasil.predikat}>
+          {t('evaluasi.predikat')}: {e.hasil.predikat}
+        </Badge>
+      }
+    >
+      {!e.ada && (
+        <Text size="sm" c="dimmed" mb="xs">
+          {t('evaluasi.belumAda')}
+        </Text>
+      )}
+      {e.boleh.isi && (
+        <Text size="xs" c="dimmed" mb="xs">
+          {t('evaluasi.persenKet')}
+        </Text>
+      )}
+      <Gulir minWidth={720} label={t('evaluasi.nilaiJudul')}>
+        <Table withTableBorder withColumnBorders className="tabel-lke">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('evaluasi.kolomKomponen')}</Table.Th>
+              <Table.Th>{t('evaluasi.kolomBobot')}</Table.Th>
+              {SUB.map((s) => (
+                <Table.Th key={s}>{t(`evaluasi.sub.${s}`)}</Table.Th>
+              ))}
+              <Table.Th>{t('evaluasi.kolomNilai')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {e.hasil.komponen.map((k) => (
+              <Table.Tr key={k.kode}>
+                <Table.Td>{t(`evaluasi.komponen.${k.kode}`)}</Table.Td>
+                <Table.Td ta="right">{formatAngka(k.bobot)}</Table.Td>
+                {SUB.map((s) => (
+                  <Table.Td key={s} miw={110}>
+                    {e.boleh.isi ? (
+                      <TextInput
+                        size="xs"
+                        inputMode="decimal"
+                        aria-label={`${t(`evaluasi.komponen.${k.kode}`)} · ${t(`evaluasi.sub.${s}`)}`}
+                        value={isian.skor[k.kode]?.[s] ?? ''}
+                        error={salah(k.kode, s) ? t('evaluasi.persenSalah') : undefined}
+                        onChange={(ev) => setSkor(k.kode, s, ev.currentTarget.value)}
+                        onKeyDown={(ev) => {
+                          if (ev.key === 'Enter') void kirim();
+                        }}
+                      />
+                    ) : (
+                      <Text size="sm" ta="right">
+                        {persenUntukInput(e.skor[k.kode][s])}
+                      </Text>
+                    )}
+                  </Table.Td>
+                ))}
+                <Table.Td ta="right">{formatAngka(k.nilai)}</Table.Td>
+              </Table.Tr>
+            ))}
+            <Table.Tr>
+              <Table.Td colSpan={5}>
+                <strong>{t('evaluasi.total')}</strong>
+              </Table.Td>
+              <Table.Td ta="right" data-testid="total-lke">
+                <strong>{formatAngka(e.hasil.total)}</strong>
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Gulir>
+      <Title order={3} size="h5" mt="md" mb="xs">
+        {t('evaluasi.rekomendasiJudul')}
+      </Title>
+      {isian.rekomendasi.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('evaluasi.tanpaRekomendasi')}
+        </Text>
+      )}
+      {e.boleh.isi &&
+        isian.rekomendasi.map((r, i) => (
+          <div key={r.id ?? `baru-${i}`} className="narasi-paragraf">
+            <Textarea
+              label={t('evaluasi.rekomendasi', { n: i + 1 })}
+              value={r.teks}
+              autosize
+              minRows={2}
+              maxLength={2000}
+              onChange={(ev) => {
+                const v = ev.currentTarget.value;
+                setRek((xs) => xs.map((x, j) => (j === i ? { ...x, teks: v } : x)));
+              }}
+            />
+            <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRek((xs) => xs.filter((_, j) => j !== i))}>
+              {t('evaluasi.hapusRekomendasi', { n: i + 1 })}
+            </Button>
+          </div>
+        ))}
+      {e.boleh.isi && (
+        <>
+          <Button size="xs" variant="light" onClick={() => setRek((xs) => [...xs, { teks: '' }])}>
+            {t('evaluasi.tambahRekomendasi')}
+          </Button>
+          {galat !== undefined && (
+            <Alert color="red" role="alert" mt="xs">
+              {pesanGalat(t, galat)}
+              {galat instanceof ApiError && typeof galat.body.message === 'string' ? ` ${galat.body.message}` : ''}
+            </Alert>
+          )}
+          {status === 'bentrok' && (
+            <Alert color="yellow" role="alert" mt="xs">
+              {t('evaluasi.bentrok')}
+            </Alert>
+          )}
+          <Group mt="sm" gap="xs">
+            <Button onClick={() => void kirim()} loading={status === 'menyimpan'} disabled={adaSalah || (!berubah && e.ada && status !== 'bentrok')}>
+              {t('evaluasi.simpan')}
+            </Button>
+            <Text size="xs" c="dimmed" aria-live="polite">
+              {status === 'tersimpan' && !berubah ? t('evaluasi.tersimpan') : berubah ? t('evaluasi.drafLokal') : ''}
+            </Text>
+          </Group>
+        </>
+      )}
+    </Bagian>
+  );
+}
+
+function TindakLanjut({ l, e, ganti }: { l: LingkupEvaluasi; e: DataEvaluasi; ganti: (e: DataEvaluasi) => void }) {
+  const { t } = useTranslation();
+  if (e.rekomendasi.length === 0) return null;
+  return (
+    <Bagian id="tindak-lanjut" judul={t('evaluasi.rekomendasiJudul')}>
+      {e.rekomendasi.map((r, i) => (
+        <BarisTindakLanjut key={r.id} l={l} e={e} n={i + 1} id={r.id} teks={r.teks} tindakLanjut={r.tindakLanjut} ganti={ganti} />
+      ))}
+    </Bagian>
+  );
+}
+
+function BarisTindakLanjut(props: { l: LingkupEvaluasi; e: DataEvaluasi; n: number; id: string; teks: string; tindakLanjut: string | null; ganti: (e: DataEvaluasi) => void }) {
+  const { t } = useTranslation();
+  const { me } = useSesi();
+  const kunci = kunciRencana([me.username, me.pemda.slug, props.l.opd, props.l.tahun, 'tindak-lanjut', props.id]);
+  const [teks, setTeks] = useState(() => (props.e.boleh.tindakLanjut ? bacaDrafRencana(kunci, isString)?.isi : undefined) ?? props.tindakLanjut ?? '');
+  const [galat, setGalat] = useState<unknown>(undefined);
+  const [simpan, setSimpan] = useState(false);
+  const berubah = teks !== (props.tindakLanjut ?? '');
+  useEffect(() => {
+    if (!props.e.boleh.tindakLanjut) return;
+    if (berubah) simpanDrafRencana(kunci, { isi: teks, version: props.e.version });
+    else hapusDrafRencana(kunci);
+  }, [teks, berubah, kunci, props.e.version, props.e.boleh.tindakLanjut]);
+
+  return (
+    <div className="narasi-paragraf">
+      <Text size="sm" fw={600}>
+        {props.n}. {props.teks}
+      </Text>
+      {props.e.boleh.tindakLanjut ? (
+        <>
+          <Textarea label={t('evaluasi.tindakLanjut', { n: props.n })} value={teks} autosize minRows={2} maxLength={2000} onChange={(ev) => setTeks(ev.currentTarget.value)} />
+          {galat !== undefined && (
+            <Alert color={galat instanceof ApiError && galat.status === 409 ? 'yellow' : 'red'} role="alert" mt="xs">
+              {galat instanceof ApiError && galat.status === 409 ? t('evaluasi.bentrok') : pesanGalat(t, galat)}
+            </Alert>
+          )}
+          <Button
+            size="xs"
+            mt={4}
+            disabled={!berubah}
+            loading={simpan}
+            onClick={() => {
+              setSimpan(true);
+              setGalat(undefined);
+              apiEvaluasi
+                .tindakLanjut(props.l, props.id, props.e.version, teks)
+                .then((baru) => {
+                  hapusDrafRencana(kunci);
+                  props.ganti(baru);
+                })
+                .catch((x: unknown) => {
+                  setGalat(x);
+                  if (x instanceof ApiError && x.status === 409) {
+                    const cur = x.body.current as DataEvaluasi | undefined;
+                    if (cur && typeof cur.version === 'number') props.ganti({ ...props.e, version: cur.version });
+                  }
+                })
+                .finally(() => setSimpan(false));
+            }}
+          >
+            {t('evaluasi.simpanTindakLanjut')}
+          </Button>
+        </>
+      ) : (
+        <Text size="sm" c={props.tindakLanjut ? undefined : 'dimmed'} ml="md">
+          {props.tindakLanjut ?? t('evaluasi.belumDitindaklanjuti')}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+function Pengesahan({ l, e, ganti }: { l: LingkupEvaluasi; e: DataEvaluasi; ganti: (e: DataEvaluasi) => void }) {
+  const { t } = useTranslation();
+  const [kurang, setKurang] = useState<Kekurangan[] | undefined>(undefined);
+  const [galat, setGalat] = useState<unknown>(undefined);
+  const [alasan, setAlasan] = useState('');
+  const [alasanSalah, setAlasanSalah] = useState(false);
+  const [sibuk, setSibuk] = useState(false);
+
+  const jalankan = (f: () => Promise<DataEvaluasi>) => {
+    setSibuk(true);
+    setGalat(undefined);
+    setKurang(undefined);
+    f()
+      .then((baru) => {
+        ganti(baru);
+        setAlasan('');
+      })
+      .catch((x: unknown) => {
+        if (x instanceof ApiError && x.status === 409 && Array.isArray(x.body.kurang)) setKurang(x.body.kurang as Kekurangan[]);
+        else setGalat(x);
+      })
+      .finally(() => setSibuk(false));
+  };
+
+  return (
+    <Bagian id="pengesahan" judul={t('evaluasi.pengesahanJudul')}>
+      <Text size="sm" mb="xs" data-testid="status-pengesahan">
+        {e.pengesahan ? t('evaluasi.disahkan', { nama: e.pengesahan.nama, pada: formatTanggalJam(e.pengesahan.pada) }) : t('evaluasi.belumDisahkan')}
+      </Text>
+      {e.boleh.sahkan && (
+        <Button
+          color="green"
+          loading={sibuk}
+          onClick={() => {
+            if (window.confirm(t('evaluasi.konfirmasiSahkan'))) jalankan(() => apiEvaluasi.sahkan(l));
+          }}
+        >
+          {t('evaluasi.sahkan', { tahun: l.tahun })}
+        </Button>
+      )}
+      {kurang && (
+        <Alert color="orange" role="alert" mt="sm" title={t('evaluasi.kurangJudul', { n: kurang.length })}>
+          <List size="sm" className="daftar-kurang">
+            {kurang.slice(0, 40).map((k) => (
+              <List.Item key={`${k.indikator}/${k.triwulan}`}>{t('evaluasi.kurangBaris', { indikator: `${k.indikator} ${k.nama}`, tw: k.triwulan, status: k.status })}</List.Item>
+            ))}
+            {kurang.length > 40 && <List.Item>…</List.Item>}
+          </List>
+        </Alert>
+      )}
+      {e.boleh.buka && (
+        <Group align="flex-end" gap="xs" mt="sm">
+          <Textarea
+            label={t('evaluasi.alasanBuka')}
+            value={alasan}
+            onChange={(ev) => {
+              setAlasan(ev.currentTarget.value);
+              setAlasanSalah(false);
+            }}
+            error={alasanSalah ? t('evaluasi.alasanWajib') : undefined}
+            maxLength={1000}
+            style={{ flex: 1, minWidth: 220 }}
+          />
+          <Button
+            color="red"
+            variant="light"
+            loading={sibuk}
+            onClick={() => {
+              if (alasan.trim() === '') setAlasanSalah(true);
+              else jalankan(() => apiEvaluasi.buka(l, alasan));
+            }}
+          >
+            {t('evaluasi.buka')}
+          </Button>
+        </Group>
+      )}
+      {galat !== undefined && (
+        <Alert color="red" role="alert" mt="xs">
+          {pesanGalat(t, galat)}
+          {galat instanceof ApiError && typeof galat.body.message === 'string' ? ` ${galat.body.message}` : ''}
+        </Alert>
+      )}
+    </Bagian>
+  );
+}
