@@ -63,11 +63,45 @@ const LOCALE = z.locales.id();
 function validatorCompiler({ schema }: { schema: unknown }) {
   const zod = schema as z.ZodType;
   return (data: unknown) => {
+    const tidakSah = teksTidakSah(data);
+    if (tidakSah.length > 0) return { error: new ValidasiGagal(tidakSah) };
     const result = zod.safeParse(data, { error: LOCALE.localeError });
     if (result.success) return { value: result.data };
     return { error: new ValidasiGagal(result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))) };
   };
 }
+
+/**
+ * Characters no field of the API accepts, in any string of body, query or params: NUL and the
+ * other C0 controls except tab and line breaks (PostgreSQL's text and jsonb refuse NUL; the
+ * others have no business in performance data), lone UTF-16 surrogates (they cannot be stored
+ * as UTF-8 and would silently become U+FFFD), and the bidirectional embedding/override/isolate
+ * controls (they make text display differently from what is stored, e.g. in the audit log).
+ */
+// eslint-disable-next-line no-control-regex
+const KARAKTER_TERLARANG = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+const SURROGATE_TUNGGAL = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function teksTidakSah(data: unknown, path: string[] = [], out: Array<{ path: string; message: string }> = []): Array<{ path: string; message: string }> {
+  if (out.length >= 20) return out;
+  if (typeof data === 'string') {
+    if (KARAKTER_TERLARANG.test(data)) out.push({ path: path.join('.'), message: 'teks memuat karakter kendali (mis. NUL atau penanda arah teks) yang tidak diizinkan' });
+    else if (SURROGATE_TUNGGAL.test(data)) out.push({ path: path.join('.'), message: 'teks memuat karakter Unicode yang tidak utuh (surrogate tunggal)' });
+  } else if (Array.isArray(data)) {
+    data.forEach((v, i) => teksTidakSah(v, [...path, String(i)], out));
+  } else if (data !== null && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) {
+      teksTidakSah(k, [...path, k], out);
+      teksTidakSah(v, [...path, k], out);
+    }
+  }
+  return out;
+}
+
+const TULIS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Write routes that declare no query take none: an unexpected parameter is refused, not ignored. */
+const TANPA_QUERY = z.strictObject({});
 
 export function buildApp(database: Database, options: AppOptions = {}): FastifyInstance {
   const env = process.env;
@@ -118,6 +152,12 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
   void app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   void app.register(async (api) => {
+    api.addHook('onRoute', (route) => {
+      const methods = ([] as string[]).concat(route.method);
+      if (!methods.some((m) => TULIS.has(m))) return;
+      route.schema ??= {};
+      route.schema.querystring ??= TANPA_QUERY;
+    });
     pasangGerbangSesi(api, database.db, opsi);
     const typed = api.withTypeProvider<ZodTypeProvider>();
 

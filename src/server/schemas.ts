@@ -44,6 +44,8 @@ export const GALAT_SESI = { 401: Galat, 403: Galat, 404: Galat } as const;
 // ---------------------------------------------------------------- auth
 
 export const TanpaIsi = z.null().describe('tanpa isi');
+/** Body of a write that takes no input: nothing, or an empty JSON object. */
+export const TanpaBody = z.strictObject({}).optional().describe('tanpa isi (atau {})');
 
 export const Peran = z.enum(PERAN);
 export const Me = z
@@ -171,13 +173,15 @@ export const CheckResponse = z.object({ jumlah: z.number().int(), temuan: z.arra
 
 const waktu = z.iso.datetime({ offset: true, message: 'waktu berformat ISO 8601, mis. 2024-04-10T23:59:59+08:00' });
 export const TenggatBody = z.object({
+  version: z.number().int().min(0).describe('versi yang dibaca dari GET (0 bila belum pernah diatur); versi lain: 409 versi-usang dengan current'),
   batas: waktu,
   pengecualian: z.array(z.object({ opd: slug, unit: z.string().min(1).max(64), batas: waktu })).max(1000).optional(),
 });
 export const TenggatResponse = z.object({
   tahun: z.number().int(),
   triwulan: z.number().int(),
-  batas: z.string(),
+  version: z.number().int().describe('versi tersimpan; 0 bila belum pernah diatur'),
+  batas: z.string().nullable().describe('null bila belum pernah diatur'),
   pengecualian: z.array(z.object({ opd: z.string(), unit: z.string(), batas: z.string() })),
 });
 

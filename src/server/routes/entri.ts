@@ -10,7 +10,7 @@ import type { AksiStatus } from '../../policy/policy.ts';
 import { daftarEntri, type AlamatEntri, riwayatEntri } from '../../workflow/entri.ts';
 import { MasukanTidakSah } from '../../workflow/errors.ts';
 import { ambilBukti, type Konteks, periksaUnggah, simpanDraf, ubahStatus, unggahBukti } from '../../workflow/perintah.ts';
-import { aturTenggat } from '../../workflow/tenggat.ts';
+import { aturTenggat, bacaTenggat, sajikanTenggat } from '../../workflow/tenggat.ts';
 import {
   Bukti,
   BuktiParams,
@@ -150,16 +150,27 @@ export function routesEntri(database: Database, sekarang: () => Date): FastifyPl
       },
     );
 
+    app.get(
+      '/api/pemda/:pemda/tenggat/:tahun/:tw',
+      { schema: { tags: ['admin'], summary: 'Tenggat pengisian triwulan dan versinya', params: TenggatParams, response: { 200: TenggatResponse, ...GALAT_SESI } } },
+      async (req) => {
+        const a = aktorPemda(req, req.params.pemda);
+        return sajikanTenggat(req.params.tahun, req.params.tw, await bacaTenggat(db, a.pemdaId, req.params.tahun, req.params.tw));
+      },
+    );
+
     app.put(
       '/api/pemda/:pemda/tenggat/:tahun/:tw',
       {
         schema: {
           tags: ['admin'],
           summary: 'Atur tenggat pengisian triwulan (admin pemda)',
-          description: 'Mengganti batas umum dan seluruh pengecualian per unit. Batas pengecualian harus lebih lambat dari batas umum.',
+          description:
+            'Mengganti batas umum dan seluruh pengecualian per unit. Batas pengecualian harus lebih lambat dari batas umum. ' +
+            'version harus sama dengan versi tersimpan (0 bila belum pernah diatur), jika tidak 409 versi-usang dengan current.',
           params: TenggatParams,
           body: TenggatBody,
-          response: { 200: TenggatResponse, ...GALAT_SESI, 400: Galat },
+          response: { 200: TenggatResponse, ...GALAT_SESI, 400: Galat, 409: Galat },
         },
       },
       async (req) => {
@@ -169,18 +180,14 @@ export function routesEntri(database: Database, sekarang: () => Date): FastifyPl
           a,
           { requestId: req.id, at: sekarang() },
           {
+            version: req.body.version,
             tahun: req.params.tahun,
             triwulan: req.params.tw,
             batas: new Date(req.body.batas),
             pengecualian: (req.body.pengecualian ?? []).map((p) => ({ opd: p.opd, unit: p.unit, batas: new Date(p.batas) })),
           },
         );
-        return {
-          tahun: req.params.tahun,
-          triwulan: req.params.tw,
-          batas: t.batas.toISOString(),
-          pengecualian: t.pengecualian.map((p) => ({ opd: p.opd, unit: p.unit, batas: p.batas.toISOString() })),
-        };
+        return sajikanTenggat(req.params.tahun, req.params.tw, t);
       },
     );
     done();
