@@ -83,8 +83,15 @@ const KARAKTER_TERLARANG = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-
 
 const SURROGATE_TUNGGAL = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** No request of the API nests deeper; a deeper one is refused before anything walks it. */
+const KEDALAMAN_MAKS = 16;
+
 function teksTidakSah(data: unknown, path: string[] = [], out: Array<{ path: string; message: string }> = []): Array<{ path: string; message: string }> {
   if (out.length >= 20) return out;
+  if (path.length > KEDALAMAN_MAKS) {
+    out.push({ path: path.slice(0, 3).join('.'), message: `susunan data terlalu dalam (paling dalam ${KEDALAMAN_MAKS} tingkat)` });
+    return out;
+  }
   if (typeof data === 'string') {
     if (KARAKTER_TERLARANG.test(data)) out.push({ path: path.join('.'), message: 'teks memuat karakter kendali (mis. NUL atau penanda arah teks) yang tidak diizinkan' });
     else if (SURROGATE_TUNGGAL.test(data)) out.push({ path: path.join('.'), message: 'teks memuat karakter Unicode yang tidak utuh (surrogate tunggal)' });
@@ -103,6 +110,19 @@ const TULIS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Write routes that declare no query take none: an unexpected parameter is refused, not ignored. */
 const TANPA_QUERY = z.strictObject({});
 
+export interface Rute {
+  method: string;
+  url: string;
+  schema: { body?: unknown; querystring?: unknown; params?: unknown } | undefined;
+}
+
+const RUTE = new WeakMap<FastifyInstance, Rute[]>();
+
+/** Every route of an app built by `buildApp`, as registered (complete once the app is ready). */
+export function daftarRute(app: FastifyInstance): readonly Rute[] {
+  return RUTE.get(app) ?? [];
+}
+
 export function buildApp(database: Database, options: AppOptions = {}): FastifyInstance {
   const env = process.env;
   const opsi: OpsiSesi = {
@@ -118,6 +138,11 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     // Audit rows name the request; ids must be unique across processes and not chosen by the client.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+  });
+  const rute: Rute[] = [];
+  RUTE.set(app, rute);
+  app.addHook('onRoute', (r) => {
+    for (const method of ([] as string[]).concat(r.method)) rute.push({ method, url: r.url, schema: r.schema });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

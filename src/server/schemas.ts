@@ -10,8 +10,12 @@ const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug hanya huruf ke
 
 export const PemdaParams = z.object({ pemda: slug.describe('slug pemda, mis. paser') });
 export const OpdParams = PemdaParams.extend({ opd: slug.describe('slug OPD, mis. disnakertrans') });
-export const TahunParams = OpdParams.extend({ tahun: z.coerce.number().int().min(1990).max(2100).describe('tahun anggaran') });
-const triwulan = z.coerce.number().int().min(1, 'triwulan 1 sampai 4').max(4, 'triwulan 1 sampai 4');
+/** A whole number written in decimal digits only (no sign, exponent, hex or fraction), as a number. */
+const angkaUrl = (pesan: string, schema: z.ZodNumber) => z.string().regex(/^[0-9]{1,9}$/, pesan).transform(Number).pipe(schema);
+export const TahunParams = OpdParams.extend({
+  tahun: angkaUrl('tahun berupa empat angka, mis. 2024', z.number().int().min(1990).max(2100)).describe('tahun anggaran'),
+});
+const triwulan = angkaUrl('triwulan 1 sampai 4', z.number().int().min(1, 'triwulan 1 sampai 4').max(4, 'triwulan 1 sampai 4'));
 export const TriwulanParams = TahunParams.extend({ tw: triwulan.describe('triwulan 1..4') });
 export const EntriParams = TriwulanParams.extend({
   kode: z
