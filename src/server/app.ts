@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { UKURAN_BUKTI_MAKS } from '../db/schema-app.ts';
 import type { Database } from '../db/client.ts';
 import { pasangPenanganGalat, ValidasiGagal } from './errors.ts';
+import { routesAudit } from './routes/audit.ts';
 import { routesAuth } from './routes/auth.ts';
 import { routesEntri } from './routes/entri.ts';
 import { routesLaporan } from './routes/laporan.ts';
@@ -204,6 +205,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesLaporan(database));
     await api.register(routesEntri(database, opsi.sekarang));
     await api.register(routesRingkasan(database, webDist));
+    await api.register(routesAudit(database));
   });
   pasangWeb(app, webDist);
 
