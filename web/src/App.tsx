@@ -8,7 +8,7 @@ import { Pengaman } from './components/Pengaman.tsx';
 import { Masuk } from './pages/Masuk.tsx';
 import { TidakDitemukan } from './pages/TidakDitemukan.tsx';
 import { navigate, useLokasi } from './router.ts';
-import { bolehDasbor, bolehEntri, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
+import { bolehAudit, bolehDasbor, bolehEntri, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
 import type { Me } from './types.ts';
 
 // Each screen is its own chunk: the login page, the first thing on a slow connection, loads
@@ -27,6 +27,7 @@ function sekaliLagi<T>(muat: () => Promise<T>): () => Promise<T> {
 }
 const Dasbor = lazy(sekaliLagi(() => import('./pages/Dasbor.tsx').then((m) => ({ default: m.Dasbor }))));
 const Entri = lazy(sekaliLagi(() => import('./pages/Entri.tsx').then((m) => ({ default: m.Entri }))));
+const Audit = lazy(sekaliLagi(() => import('./pages/Audit.tsx').then((m) => ({ default: m.Audit }))));
 const Verifikasi = lazy(sekaliLagi(() => import('./pages/Verifikasi.tsx').then((m) => ({ default: m.Verifikasi }))));
 
 /** Where a user lands after login: unit heads work on entry, the rest look at the dashboard first. */
@@ -129,6 +130,9 @@ export function App() {
       break;
     case '/verifikasi':
       halaman = bolehVerifikasi(me) ? <Verifikasi /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/audit':
+      halaman = bolehAudit(me) ? <Audit /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     default:
       halaman = <TidakDitemukan ke={halamanAwal(me)} />;

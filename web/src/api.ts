@@ -113,4 +113,36 @@ export const api = {
     return request<{ id: string | number; nama: string }>('POST', `${entriPath(r)}/bukti`, form);
   },
   buktiUrl: (id: string | number) => `/api/bukti/${enc(String(id))}`,
+  // Audit log (admin pemda, inspektorat)
+  daftarAudit: (pemda: string, saring: SaringAudit) => {
+    const q = new URLSearchParams(Object.entries(saring).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])));
+    return request<DaftarAudit>('GET', `/api/pemda/${enc(pemda)}/audit${q.size > 0 ? `?${q.toString()}` : ''}`);
+  },
 };
+
+export interface SaringAudit {
+  pengguna?: string | undefined;
+  entity?: string | undefined;
+  entityKey?: string | undefined;
+  dari?: string | undefined;
+  sampai?: string | undefined;
+  batas?: number | undefined;
+  lewati?: number | undefined;
+}
+
+export interface BarisAudit {
+  id: string;
+  pada: string;
+  oleh: string;
+  entity: string;
+  entityKey: string;
+  field: string;
+  lama: unknown;
+  baru: unknown;
+  requestId: string | null;
+}
+
+export interface DaftarAudit {
+  baris: BarisAudit[];
+  lebih: boolean;
+}

@@ -23,6 +23,7 @@ export function punya(me: Me, ...peran: Peran[]): boolean {
 export const bolehDasbor = (me: Me) => punya(me, 'admin-pemda', 'inspektorat', 'pimpinan', 'perencana', 'kepala-opd', 'keuangan');
 export const bolehEntri = (me: Me) => punya(me, 'kepala-unit', 'perencana');
 export const bolehVerifikasi = (me: Me) => punya(me, 'perencana', 'kepala-opd');
+export const bolehAudit = (me: Me) => punya(me, 'admin-pemda', 'inspektorat');
 
 /** Roles that see every OPD of the pemda rather than the one named in the role. */
 const PERAN_PEMDA: Peran[] = ['admin-pemda', 'inspektorat', 'pimpinan'];

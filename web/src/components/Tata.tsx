@@ -2,7 +2,7 @@ import { Button, Text } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLokasi } from '../router.ts';
-import { bolehDasbor, bolehEntri, bolehVerifikasi, useSesi } from '../session.tsx';
+import { bolehAudit, bolehDasbor, bolehEntri, bolehVerifikasi, useSesi } from '../session.tsx';
 import { PilihBahasa } from './Bahasa.tsx';
 import { Tautan } from './Tautan.tsx';
 
@@ -25,6 +25,7 @@ export function Tata({ children }: { children: ReactNode }) {
     { href: '/dasbor', label: t('nav.dasbor'), tampil: bolehDasbor(me) },
     { href: '/entri', label: t('nav.entri'), tampil: bolehEntri(me) },
     { href: '/verifikasi', label: t('nav.verifikasi'), tampil: bolehVerifikasi(me) },
+    { href: '/audit', label: t('audit.menu'), tampil: bolehAudit(me) },
   ].filter((m) => m.tampil);
 
   // A screen reader user hears the new page, and keyboard focus starts at its top.

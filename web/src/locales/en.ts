@@ -1,4 +1,5 @@
 import type { Teks } from './id.ts';
+import { auditEN } from './audit.en.ts';
 
 export const en: Teks = {
   umum: {
@@ -218,4 +219,5 @@ export const en: Teks = {
     terkunci: 'Locked',
     terkunciKet: 'Approved; the value is locked.',
   },
+  audit: auditEN,
 };

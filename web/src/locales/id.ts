@@ -1,3 +1,4 @@
+import { auditID } from './audit.id.ts';
 /** Bahasa Indonesia: the default language, and the shape every other language must have. */
 export const id = {
   umum: {
@@ -217,6 +218,7 @@ export const id = {
     terkunci: 'Terkunci',
     terkunciKet: 'Sudah disetujui; nilai terkunci.',
   },
+  audit: auditID,
 };
 
 export type Teks = typeof id;
