@@ -41,6 +41,8 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url)
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where the log lines go when `logger` is on (default stdout); tests read them. */
+  logStream?: { write: (line: string) => void };
   /** The clock for sessions, lockouts, deadlines and audit times; tests move it. */
   clock?: () => Date;
   /** Sign-in attempts per IP; default 10 per minute. */
@@ -133,7 +135,17 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
   };
   const webDist = options.webDist ?? WEB_DIST;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger
+      ? {
+          ...(options.logStream ? { stream: options.logStream } : {}),
+          // Request logs carry method, URL, status and timing: never bodies (passwords, values),
+          // cookies or CSRF tokens. The paths below are redacted in case a serializer adds them.
+          redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.body', 'body'], censor: '[disamarkan]' },
+          serializers: {
+            req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url, id: req.id }),
+          },
+        }
+      : false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? env.SIKIPER_TRUST_PROXY === '1',
     // Audit rows name the request; ids must be unique across processes and not chosen by the client.
