@@ -182,7 +182,9 @@ async function main(): Promise<number> {
       const r = (await (await fetch(`${base}${entri(tw)}`, { headers })).json()) as { indikator: Array<{ kode: string; nilai: number | null; version: number }> };
       for (const i of r.indikator) {
         const a = diakui.get(`${tw}/${i.kode}`);
-        if (a && (i.version !== a.version || i.nilai !== a.nilai)) {
+        // A stored version above the acknowledged one is a later save whose answer the load
+        // generator dropped when it stopped; below it, or another value at it, is a lost save.
+        if (a && (i.version < a.version || (i.version === a.version && i.nilai !== a.nilai))) {
           hilang++;
           process.stdout.write(`  HILANG: ${tw}/${i.kode} diakui v${a.version}=${a.nilai}, tersimpan v${i.version}=${i.nilai}\n`);
         }

@@ -47,7 +47,7 @@ async function sampai(cek: () => Promise<boolean> | boolean, ms: number, apa: st
   const akhir = Date.now() + ms;
   while (Date.now() < akhir) {
     if (await cek()) return;
-    await tunggu(15);
+    await tunggu(5);
   }
   throw new Error(`tidak terjadi dalam ${ms} ms: ${apa}`);
 }
@@ -135,10 +135,9 @@ for (const s of sasaran()) {
     const slug = randomSlug('crash');
     const ukuran = { opd: 4, tahunAwal: 2023, tahun: 1, indikatorPerOpdTahun: 40 };
     const lama = generatePemda({ seed: 11, slug, ...ukuran });
-    const baru = generatePemda({ seed: 12, slug, ...ukuran });
-    // The restore writes its pemda in one short burst: a larger backup makes its transaction
-    // write WAL well before it commits, so the kill lands inside it on the embedded database too.
-    const baruBesar = generatePemda({ seed: 13, slug, ...ukuran, opd: 10, indikatorPerOpdTahun: 80 });
+    // A pemda large enough that its transaction writes WAL well before it commits, so that on
+    // the embedded database the kill lands inside it (a small one may only reach WAL at commit).
+    const baru = generatePemda({ seed: 13, slug, ...ukuran, opd: 10, indikatorPerOpdTahun: 80 });
     const berkasBaru = join(dir, `${s.name}-baru.json`);
     const berkasCadangan = join(dir, `${s.name}-baru.sikiper.gz`);
 
@@ -185,7 +184,7 @@ for (const s of sasaran()) {
       const mem = await openDatabase({ url: 'memory://' });
       try {
         await migrate(mem);
-        await saveDataset(mem.db, baruBesar);
+        await saveDataset(mem.db, baru);
         writeFileSync(berkasCadangan, (await buatCadangan(mem.db, { pemda: [slug] })).isi);
       } finally {
         await mem.close();
@@ -242,7 +241,7 @@ describe('the embedded database survives the server killed during writes [pglite
     const entri = (tw: number) => `${s1.base}/api/pemda/paser/opd/disnakertrans/tahun/2024/triwulan/${tw}/entri`;
     const daftar = (await (await fetch(entri(1), { headers: s1.headers })).json()) as { indikator: Array<{ kode: string; version: number; bolehUbah: boolean }> };
     const kode = daftar.indikator.filter((i) => i.bolehUbah).map((i) => i.kode).slice(0, 12);
-    assert.ok(kode.length >= 5);
+    assert.ok(kode.length >= 3, `editable indicators: ${kode.join(", ")}`);
 
     const diakui = new Map<string, number>();
     const versi = new Map<string, number>();

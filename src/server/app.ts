@@ -196,6 +196,13 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
       route.schema ??= {};
       route.schema.querystring ??= TANPA_QUERY;
     });
+    // A request without a body and a JSON body `null` both reach validation as null; the
+    // latter is no request any route takes.
+    api.addHook('preValidation', (req, _reply, next) => {
+      if (req.body === null && TULIS.has(req.method) && Number(req.headers['content-length'] ?? 0) > 0) {
+        next(new ValidasiGagal([{ path: '', message: 'isi permintaan tidak boleh null' }]));
+      } else next();
+    });
     pasangGerbangSesi(api, database.db, opsi);
     const typed = api.withTypeProvider<ZodTypeProvider>();
 

@@ -49,7 +49,7 @@ export const GALAT_SESI = { 401: Galat, 403: Galat, 404: Galat } as const;
 
 export const TanpaIsi = z.null().describe('tanpa isi');
 /** Body of a write that takes no input: nothing, or an empty JSON object. */
-export const TanpaBody = z.strictObject({}).optional().describe('tanpa isi (atau {})');
+export const TanpaBody = z.strictObject({}).nullable().optional().describe('tanpa isi (atau {})');
 
 export const Peran = z.enum(PERAN);
 export const Me = z
