@@ -15,6 +15,7 @@ import { hitungCapaian } from '../measure/capaian.ts';
 import { NotFoundError } from '../measure/konteks.ts';
 import { anggaranJson, capaianJson } from '../measure/present.ts';
 import { buildApp } from '../server/app.ts';
+import { KonfigurasiTidakSah, periksaKonfigurasi } from './konfigurasi.ts';
 import { registerExchangeCommands } from './exchange-commands.ts';
 import { registerIndikatorCommands } from './indikator-commands.ts';
 import { bacaBerkasImpor } from '../exchange/impor.ts';
@@ -208,12 +209,17 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    for (const p of periksaKonfigurasi().peringatan) process.stderr.write(`peringatan: ${p}\n`);
     await buildProgram().parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof DatasetError) {
       process.stderr.write(`dataset tidak sah, tidak ada yang diubah:\n${e.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
       return 1;
+    }
+    if (e instanceof KonfigurasiTidakSah) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
     }
     if (e instanceof UsageError || e instanceof NotFoundError || e instanceof FormatTidakDidukung) {
       process.stderr.write(`galat: ${e.message}\n`);

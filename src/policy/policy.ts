@@ -49,6 +49,7 @@ export type Tindakan =
   | { aksi: 'entri:baca'; opd: string; unit: readonly string[] }
   | { aksi: 'entri:ubah'; opd: string; unit: readonly string[] }
   | { aksi: 'tenggat:atur' }
+  | { aksi: 'audit:baca' }
   | { aksi: 'pengguna:kelola' }
   | { aksi: 'skala:atur' }
   | { aksi: 'anggaran:ubah'; opd: string }
@@ -116,6 +117,9 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       return bacaOpd(a, t.opd) || pemilik(a, t.opd, t.unit);
     case 'entri:ubah':
       return punya(a, 'perencana', t.opd) || pemilik(a, t.opd, t.unit);
+    case 'audit:baca':
+      // The whole pemda's change log: its administrator and its internal auditor.
+      return punya(a, 'admin-pemda') || punya(a, 'inspektorat');
     case 'tenggat:atur':
     case 'pengguna:kelola':
     case 'skala:atur':

@@ -143,13 +143,14 @@ for (const kind of testDatabases()) {
 
     it('deadlines: admin-pemda only', async () => {
       const url = `/api/pemda/${h.pemda.slug}/tenggat/2030/4`;
-      const body = { batas: '2031-01-15T23:59:59+08:00', pengecualian: [{ opd: 'disnakertrans', unit: 'bidang-hi', batas: '2031-01-31T23:59:59+08:00' }] };
+      const body = { version: 0, batas: '2031-01-15T23:59:59+08:00', pengecualian: [{ opd: 'disnakertrans', unit: 'bidang-hi', batas: '2031-01-31T23:59:59+08:00' }] };
       await refusedForOthers(['admin.paser'], 'PUT', url, () => ({ body }));
       const r = await as('admin.paser').req('PUT', url, body);
       assert.equal(r.statusCode, 200, r.body);
       assert.deepEqual(r.json(), {
         tahun: 2030,
         triwulan: 4,
+        version: 1,
         batas: '2031-01-15T15:59:59.000Z',
         pengecualian: [{ opd: 'disnakertrans', unit: 'bidang-hi', batas: '2031-01-31T15:59:59.000Z' }],
       });
@@ -199,7 +200,8 @@ for (const kind of testDatabases()) {
           ['POST', `${entri}/verifikasi`, { version: 0 }],
           ['POST', `${entri}/setujui`, { version: 0 }],
           ['POST', `${entri}/tolak`, { version: 0, komentar: 'bukan milikmu' }],
-          ['PUT', `/api/pemda/${b.slug}/tenggat/2024/1`, { batas: '2024-04-10T00:00:00Z' }],
+          ['PUT', `/api/pemda/${b.slug}/tenggat/2024/1`, { version: 0, batas: '2024-04-10T00:00:00Z' }],
+          ['GET', `/api/pemda/${b.slug}/tenggat/2024/1`, undefined],
           ['GET', `/api/bukti/${buktiB}`, undefined],
         ] as const) {
           const res = await as(n).req(method, url, body);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDatabases } from '../db/testing.ts';
 import type { Entri } from '../workflow/entri.ts';
-import { type Harness, type Klien, multipart, PDF, PNG, siapkan } from './testing.ts';
+import { type Harness, jejak, type Klien, multipart, PDF, PNG, siapkan } from './testing.ts';
 
 interface Capaian {
   sasaran: Array<{ kode: string; capaian: number | null; indikator: Array<{ kode: string; realisasi: number | null; capaian: number | null }> }>;
@@ -238,20 +238,32 @@ for (const kind of testDatabases()) {
       const now = h.jam.now().getTime();
       const iso = (ms: number) => new Date(now + ms).toISOString();
       let r = await admin.req('PUT', `/api/pemda/${h.pemda.slug}/tenggat/2025/1`, {
+        version: 0,
         batas: iso(60 * 60_000),
         pengecualian: [{ opd: 'disnakertrans', unit: 'bidang-hi', batas: iso(3 * 60 * 60_000) }],
       });
       assert.equal(r.statusCode, 200, r.body);
       r = await admin.req('PUT', `/api/pemda/${h.pemda.slug}/tenggat/2025/1`, {
+        version: 0,
         batas: iso(60 * 60_000),
         pengecualian: [{ opd: 'disnakertrans', unit: 'tidak-ada', batas: iso(3 * 60 * 60_000) }],
       });
       assert.equal(r.statusCode, 400, 'an exception for an unknown unit');
       r = await admin.req('PUT', `/api/pemda/${h.pemda.slug}/tenggat/2025/1`, {
+        version: 0,
         batas: iso(60 * 60_000),
         pengecualian: [{ opd: 'disnakertrans', unit: 'bidang-hi', batas: iso(30 * 60_000) }],
       });
       assert.equal(r.statusCode, 400, 'an exception earlier than the deadline');
+      const stale = await jejak(h.db, h.pemda.id);
+      r = await admin.req('PUT', `/api/pemda/${h.pemda.slug}/tenggat/2025/1`, { version: 0, batas: iso(5 * 60 * 60_000) });
+      assert.equal(r.statusCode, 409, 'a deadline edited from a stale read');
+      const konflik = r.json<{ error: string; current: { version: number; batas: string; pengecualian: unknown[] } }>();
+      assert.equal(konflik.error, 'versi-usang');
+      assert.deepEqual([konflik.current.version, konflik.current.batas, konflik.current.pengecualian.length], [1, iso(60 * 60_000), 1]);
+      assert.equal(await jejak(h.db, h.pemda.id), stale, 'a stale deadline write changed data');
+      r = await admin.req('GET', `/api/pemda/${h.pemda.slug}/tenggat/2025/1`);
+      assert.equal(r.json<{ version: number }>().version, 1);
 
       r = await unit.req('PUT', entri(2025, 1), { nilai: 5, version: 0 });
       assert.equal(r.statusCode, 200, r.body);

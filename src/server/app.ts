@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { UKURAN_BUKTI_MAKS } from '../db/schema-app.ts';
 import type { Database } from '../db/client.ts';
 import { pasangPenanganGalat, ValidasiGagal } from './errors.ts';
+import { routesAudit } from './routes/audit.ts';
 import { routesAuth } from './routes/auth.ts';
 import { routesDokumen } from './routes/dokumen.ts';
 import { routesEntri } from './routes/entri.ts';
@@ -47,6 +48,8 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url)
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where the log lines go when `logger` is on (default stdout); tests read them. */
+  logStream?: { write: (line: string) => void };
   /** The clock for sessions, lockouts, deadlines and audit times; tests move it. */
   clock?: () => Date;
   /** Sign-in attempts per IP; default 10 per minute. */
@@ -70,10 +73,64 @@ const LOCALE = z.locales.id();
 function validatorCompiler({ schema }: { schema: unknown }) {
   const zod = schema as z.ZodType;
   return (data: unknown) => {
+    const tidakSah = teksTidakSah(data);
+    if (tidakSah.length > 0) return { error: new ValidasiGagal(tidakSah) };
     const result = zod.safeParse(data, { error: LOCALE.localeError });
     if (result.success) return { value: result.data };
     return { error: new ValidasiGagal(result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))) };
   };
+}
+
+/**
+ * Characters no field of the API accepts, in any string of body, query or params: NUL and the
+ * other C0 controls except tab and line breaks (PostgreSQL's text and jsonb refuse NUL; the
+ * others have no business in performance data), lone UTF-16 surrogates (they cannot be stored
+ * as UTF-8 and would silently become U+FFFD), and the bidirectional embedding/override/isolate
+ * controls (they make text display differently from what is stored, e.g. in the audit log).
+ */
+// eslint-disable-next-line no-control-regex
+const KARAKTER_TERLARANG = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+const SURROGATE_TUNGGAL = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** No request of the API nests deeper; a deeper one is refused before anything walks it. */
+const KEDALAMAN_MAKS = 16;
+
+function teksTidakSah(data: unknown, path: string[] = [], out: Array<{ path: string; message: string }> = []): Array<{ path: string; message: string }> {
+  if (out.length >= 20) return out;
+  if (path.length > KEDALAMAN_MAKS) {
+    out.push({ path: path.slice(0, 3).join('.'), message: `susunan data terlalu dalam (paling dalam ${KEDALAMAN_MAKS} tingkat)` });
+    return out;
+  }
+  if (typeof data === 'string') {
+    if (KARAKTER_TERLARANG.test(data)) out.push({ path: path.join('.'), message: 'teks memuat karakter kendali (mis. NUL atau penanda arah teks) yang tidak diizinkan' });
+    else if (SURROGATE_TUNGGAL.test(data)) out.push({ path: path.join('.'), message: 'teks memuat karakter Unicode yang tidak utuh (surrogate tunggal)' });
+  } else if (Array.isArray(data)) {
+    data.forEach((v, i) => teksTidakSah(v, [...path, String(i)], out));
+  } else if (data !== null && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) {
+      teksTidakSah(k, [...path, k], out);
+      teksTidakSah(v, [...path, k], out);
+    }
+  }
+  return out;
+}
+
+const TULIS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Write routes that declare no query take none: an unexpected parameter is refused, not ignored. */
+const TANPA_QUERY = z.strictObject({});
+
+export interface Rute {
+  method: string;
+  url: string;
+  schema: { body?: unknown; querystring?: unknown; params?: unknown } | undefined;
+}
+
+const RUTE = new WeakMap<FastifyInstance, Rute[]>();
+
+/** Every route of an app built by `buildApp`, as registered (complete once the app is ready). */
+export function daftarRute(app: FastifyInstance): readonly Rute[] {
+  return RUTE.get(app) ?? [];
 }
 
 export function buildApp(database: Database, options: AppOptions = {}): FastifyInstance {
@@ -85,12 +142,27 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
   };
   const webDist = options.webDist ?? WEB_DIST;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger
+      ? {
+          ...(options.logStream ? { stream: options.logStream } : {}),
+          // Request logs carry method, URL, status and timing: never bodies (passwords, values),
+          // cookies or CSRF tokens. The paths below are redacted in case a serializer adds them.
+          redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.body', 'body'], censor: '[disamarkan]' },
+          serializers: {
+            req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url, id: req.id }),
+          },
+        }
+      : false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? env.SIKIPER_TRUST_PROXY === '1',
     // Audit rows name the request; ids must be unique across processes and not chosen by the client.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+  });
+  const rute: Rute[] = [];
+  RUTE.set(app, rute);
+  app.addHook('onRoute', (r) => {
+    for (const method of ([] as string[]).concat(r.method)) rute.push({ method, url: r.url, schema: r.schema });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -125,6 +197,19 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
   void app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   void app.register(async (api) => {
+    api.addHook('onRoute', (route) => {
+      const methods = ([] as string[]).concat(route.method);
+      if (!methods.some((m) => TULIS.has(m))) return;
+      route.schema ??= {};
+      route.schema.querystring ??= TANPA_QUERY;
+    });
+    // A request without a body and a JSON body `null` both reach validation as null; the
+    // latter is no request any route takes.
+    api.addHook('preValidation', (req, _reply, next) => {
+      if (req.body === null && TULIS.has(req.method) && Number(req.headers['content-length'] ?? 0) > 0) {
+        next(new ValidasiGagal([{ path: '', message: 'isi permintaan tidak boleh null' }]));
+      } else next();
+    });
     pasangGerbangSesi(api, database.db, opsi);
     const typed = api.withTypeProvider<ZodTypeProvider>();
 
@@ -153,6 +238,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesNarasi(database, opsi.sekarang));
     await api.register(routesEvaluasi(database, opsi.sekarang));
     await api.register(routesRingkasan(database, webDist));
+    await api.register(routesAudit(database));
   });
   pasangWeb(app, webDist);
 

@@ -10,8 +10,12 @@ const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug hanya huruf ke
 
 export const PemdaParams = z.object({ pemda: slug.describe('slug pemda, mis. paser') });
 export const OpdParams = PemdaParams.extend({ opd: slug.describe('slug OPD, mis. disnakertrans') });
-export const TahunParams = OpdParams.extend({ tahun: z.coerce.number().int().min(1990).max(2100).describe('tahun anggaran') });
-const triwulan = z.coerce.number().int().min(1, 'triwulan 1 sampai 4').max(4, 'triwulan 1 sampai 4');
+/** A whole number written in decimal digits only (no sign, exponent, hex or fraction), as a number. */
+const angkaUrl = (pesan: string, schema: z.ZodNumber) => z.string().regex(/^[0-9]{1,9}$/, pesan).transform(Number).pipe(schema);
+export const TahunParams = OpdParams.extend({
+  tahun: angkaUrl('tahun berupa empat angka, mis. 2024', z.number().int().min(1990).max(2100)).describe('tahun anggaran'),
+});
+const triwulan = angkaUrl('triwulan 1 sampai 4', z.number().int().min(1, 'triwulan 1 sampai 4').max(4, 'triwulan 1 sampai 4'));
 export const TriwulanParams = TahunParams.extend({ tw: triwulan.describe('triwulan 1..4') });
 export const EntriParams = TriwulanParams.extend({
   kode: z
@@ -44,6 +48,8 @@ export const GALAT_SESI = { 401: Galat, 403: Galat, 404: Galat } as const;
 // ---------------------------------------------------------------- auth
 
 export const TanpaIsi = z.null().describe('tanpa isi');
+/** Body of a write that takes no input: nothing, or an empty JSON object. */
+export const TanpaBody = z.strictObject({}).nullable().optional().describe('tanpa isi (atau {})');
 
 export const Peran = z.enum(PERAN);
 export const Me = z
@@ -175,14 +181,15 @@ export const CheckResponse = z.object({ jumlah: z.number().int(), temuan: z.arra
 
 const waktu = z.iso.datetime({ offset: true, message: 'waktu berformat ISO 8601, mis. 2024-04-10T23:59:59+08:00' });
 export const TenggatBody = z.object({
+  version: z.number().int().min(0).describe('versi yang dibaca dari GET (0 bila belum pernah diatur); versi lain: 409 versi-usang dengan current'),
   batas: waktu,
   pengecualian: z.array(z.object({ opd: slug, unit: z.string().min(1).max(64), batas: waktu })).max(1000).optional(),
-  version: z.number().int().min(0).optional().describe('versi tersimpan yang diubah (0 bila belum ada); bila berbeda: 409 versi-usang'),
 });
 export const TenggatResponse = z.object({
   tahun: z.number().int(),
   triwulan: z.number().int(),
-  batas: z.string(),
+  version: z.number().int().describe('versi tersimpan; 0 bila belum pernah diatur'),
+  batas: z.string().nullable().describe('null bila belum pernah diatur'),
   pengecualian: z.array(z.object({ opd: z.string(), unit: z.string(), batas: z.string() })),
 });
 

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { buatPenggunaDemo, PENGGUNA_DEMO } from '../auth/demo.ts';
 import { loadDataset as readDatasetFiles } from '../dataset/load.ts';
 import type { Database, Db } from '../db/client.ts';
@@ -132,3 +132,29 @@ export function multipart(nama: string, isi: Buffer, type = 'application/octet-s
 
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]);
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/**
+ * A fingerprint of every row of one pemda: each table with a `pemda_id` column (found in the
+ * catalogue, so tables added later are included) plus the pemda row itself, in one query.
+ */
+export async function sidikJari(db: Db, pemdaId: string): Promise<string> {
+  const tables = await db.execute<{ table_name: string }>(
+    sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'pemda_id' order by table_name`,
+  );
+  const names = rowsOf<{ table_name: string }>(tables).map((r) => r.table_name);
+  if (!names.includes('audit_log')) throw new Error('audit_log tidak ditemukan di katalog');
+  const parts = names.map(
+    (n) => sql`select ${n}::text as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h, count(*)::int as n from ${sql.identifier(n)} x where x.pemda_id = ${pemdaId}`,
+  );
+  parts.push(sql`select 'pemda'::text as t, md5(coalesce(string_agg(x::text, '|'), '')) as h, count(*)::int as n from pemda x where x.id = ${pemdaId}`);
+  const res = await db.execute<{ t: string; h: string; n: number }>(sql.join(parts, sql` union all `));
+  return rowsOf<{ t: string; h: string; n: number }>(res)
+    .map((r) => `${r.t}:${r.n}:${r.h}`)
+    .sort()
+    .join('\n');
+}
+
+/** node-postgres answers `{ rows }`, PGlite through Drizzle too; both shapes are read. */
+function rowsOf<T>(res: unknown): T[] {
+  return Array.isArray(res) ? (res as T[]) : ((res as { rows: T[] }).rows ?? []);
+}

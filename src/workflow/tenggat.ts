@@ -12,13 +12,15 @@ import { catatAudit, type KonteksAudit, type Perubahan } from './audit.ts';
 import { Dilarang, MasukanTidakSah, VersiUsang } from './errors.ts';
 
 export interface Tenggat {
+  /** Stored version (0: never set), for optimistic concurrency of `aturTenggat`. */
+  version: number;
   batas: Date;
   pengecualian: Array<{ opd: string; unit: string; batas: Date }>;
 }
 
 export async function bacaTenggat(db: Db, pemdaId: string, tahun: number, triwulan: number): Promise<Tenggat | undefined> {
   const [row] = await db
-    .select({ id: tenggat.id, batas: tenggat.batas })
+    .select({ id: tenggat.id, batas: tenggat.batas, version: tenggat.version })
     .from(tenggat)
     .where(and(eq(tenggat.pemdaId, pemdaId), eq(tenggat.tahun, tahun), eq(tenggat.triwulan, triwulan)));
   if (!row) return undefined;
@@ -27,11 +29,11 @@ export async function bacaTenggat(db: Db, pemdaId: string, tahun: number, triwul
     .from(tenggatPengecualian)
     .where(and(eq(tenggatPengecualian.pemdaId, pemdaId), eq(tenggatPengecualian.tenggatId, row.id)))
     .orderBy(asc(tenggatPengecualian.opdSlug), asc(tenggatPengecualian.unitKode));
-  return { batas: row.batas, pengecualian };
+  return { version: row.version, batas: row.batas, pengecualian };
 }
 
 /** The deadline that applies to work owed by these units of an OPD: the latest one any of them has. */
-export function batasUntuk(t: Tenggat | undefined, opdSlug: string, units: Iterable<string>): Date | undefined {
+export function batasUntuk(t: Omit<Tenggat, 'version'> | undefined, opdSlug: string, units: Iterable<string>): Date | undefined {
   if (!t) return undefined;
   const mine = new Set(units);
   return t.pengecualian
@@ -45,20 +47,31 @@ export interface StatusKunci {
   batas?: Date;
 }
 
-export function kunciTenggat(t: Tenggat | undefined, opdSlug: string, units: Iterable<string>, triwulan: number, sekarang: Date): StatusKunci {
+export function kunciTenggat(t: Omit<Tenggat, 'version'> | undefined, opdSlug: string, units: Iterable<string>, triwulan: number, sekarang: Date): StatusKunci {
   const batas = batasUntuk(t, opdSlug, units);
   if (!batas) return { terkunci: false };
   if (sekarang <= batas) return { terkunci: false, batas };
   return { terkunci: true, batas, alasan: `tenggat pengisian triwulan ${triwulan} telah lewat (${batas.toISOString()})` };
 }
 
+/** A quarter's deadline as the API shows it (also the `current` of a stale write). */
+export function sajikanTenggat(tahun: number, triwulan: number, t: Tenggat | undefined) {
+  return {
+    tahun,
+    triwulan,
+    version: t?.version ?? 0,
+    batas: t ? t.batas.toISOString() : null,
+    pengecualian: (t?.pengecualian ?? []).map((p) => ({ opd: p.opd, unit: p.unit, batas: p.batas.toISOString() })),
+  };
+}
+
 export interface AturTenggat {
+  /** The version the caller read (0 when there was none); another one is 409 with the stored deadline. */
+  version: number;
   tahun: number;
   triwulan: number;
   batas: Date;
   pengecualian: Array<{ opd: string; unit: string; batas: Date }>;
-  /** The stored version being edited (0 when there is none yet); omitted: no check. */
-  version?: number | undefined;
 }
 
 /** Sets a quarter's deadline and replaces its exceptions, in one transaction with its audit rows. */
@@ -95,8 +108,9 @@ export async function aturTenggat(db: Db, aktor: Aktor, audit: Omit<KonteksAudit
       .from(tenggat)
       .where(and(eq(tenggat.pemdaId, pemdaId), eq(tenggat.tahun, input.tahun), eq(tenggat.triwulan, input.triwulan)))
       .for('update');
-    if (input.version !== undefined && input.version !== (old?.version ?? 0)) {
-      throw new VersiUsang({ version: old?.version ?? 0, batas: old?.batas.toISOString() ?? null });
+    if ((old?.version ?? 0) !== input.version) {
+      const kini = await bacaTenggat(tx, pemdaId, input.tahun, input.triwulan);
+      throw new VersiUsang(sajikanTenggat(input.tahun, input.triwulan, kini));
     }
     const changes: Perubahan[] = [];
     let id: string;
@@ -130,5 +144,5 @@ export async function aturTenggat(db: Db, aktor: Aktor, audit: Omit<KonteksAudit
     }
     await catatAudit(tx, { ...audit, pemdaId, penggunaId: aktor.id }, changes);
   });
-  return { batas: input.batas, pengecualian: input.pengecualian };
+  return { version: input.version + 1, batas: input.batas, pengecualian: input.pengecualian };
 }

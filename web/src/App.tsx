@@ -9,7 +9,7 @@ import { Pengaman } from './components/Pengaman.tsx';
 import { Masuk } from './pages/Masuk.tsx';
 import { TidakDitemukan } from './pages/TidakDitemukan.tsx';
 import { navigate, useLokasi } from './router.ts';
-import { bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
+import { bolehAudit, bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
 import type { Me } from './types.ts';
 
 // Each screen is its own chunk: the login page, the first thing on a slow connection, loads
@@ -33,6 +33,7 @@ const Pengaturan = lazy(sekaliLagi(() => import('./pages/Pengaturan.tsx').then((
 const Anggaran = lazy(sekaliLagi(() => import('./pages/Anggaran.tsx').then((m) => ({ default: m.Anggaran }))));
 const Narasi = lazy(sekaliLagi(() => import('./pages/Narasi.tsx').then((m) => ({ default: m.Narasi }))));
 const Evaluasi = lazy(sekaliLagi(() => import('./pages/Evaluasi.tsx').then((m) => ({ default: m.Evaluasi }))));
+const Audit = lazy(sekaliLagi(() => import('./pages/Audit.tsx').then((m) => ({ default: m.Audit }))));
 const Verifikasi = lazy(sekaliLagi(() => import('./pages/Verifikasi.tsx').then((m) => ({ default: m.Verifikasi }))));
 const Laporan = lazy(sekaliLagi(() => import('./pages/Laporan.tsx').then((m) => ({ default: m.Laporan }))));
 const Impor = lazy(sekaliLagi(() => import('./pages/Impor.tsx').then((m) => ({ default: m.Impor }))));
@@ -167,6 +168,9 @@ export function App() {
       break;
     case '/register':
       halaman = bolehDasbor(me) || bolehEntri(me) ? <Register /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/audit':
+      halaman = bolehAudit(me) ? <Audit /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     default:
       halaman = <TidakDitemukan ke={halamanAwal(me)} />;

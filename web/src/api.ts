@@ -158,4 +158,36 @@ export const api = {
     }
     return { blob: new Blob(parts as BlobPart[], { type }), nama };
   },
+  // Audit log (admin pemda, inspektorat)
+  daftarAudit: (pemda: string, saring: SaringAudit) => {
+    const q = new URLSearchParams(Object.entries(saring).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])));
+    return request<DaftarAudit>('GET', `/api/pemda/${enc(pemda)}/audit${q.size > 0 ? `?${q.toString()}` : ''}`);
+  },
 };
+
+export interface SaringAudit {
+  pengguna?: string | undefined;
+  entity?: string | undefined;
+  entityKey?: string | undefined;
+  dari?: string | undefined;
+  sampai?: string | undefined;
+  batas?: number | undefined;
+  lewati?: number | undefined;
+}
+
+export interface BarisAudit {
+  id: string;
+  pada: string;
+  oleh: string;
+  entity: string;
+  entityKey: string;
+  field: string;
+  lama: unknown;
+  baru: unknown;
+  requestId: string | null;
+}
+
+export interface DaftarAudit {
+  baris: BarisAudit[];
+  lebih: boolean;
+}

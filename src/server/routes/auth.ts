@@ -4,7 +4,7 @@ import { keluar, keluarSemua, masuk } from '../../auth/sesi.ts';
 import type { Aktor } from '../../policy/policy.ts';
 import type { Database } from '../../db/client.ts';
 import { HttpGalat } from '../errors.ts';
-import { Galat, GALAT_SESI, LoginBody, LoginResponse, Me, TanpaIsi } from '../schemas.ts';
+import { Galat, GALAT_SESI, LoginBody, LoginResponse, Me, TanpaBody, TanpaIsi } from '../schemas.ts';
 import { COOKIE, hapusCookie, pasangCookie, type OpsiSesi } from '../sesi.ts';
 
 export interface OpsiAuth extends OpsiSesi {
@@ -60,7 +60,7 @@ export function routesAuth(database: Database, opsi: OpsiAuth): FastifyPluginCal
 
     app.post(
       '/api/auth/logout',
-      { schema: { tags: ['auth'], summary: 'Keluar dari sesi ini', response: { 204: TanpaIsi, ...GALAT_SESI } } },
+      { schema: { tags: ['auth'], summary: 'Keluar dari sesi ini', body: TanpaBody, response: { 204: TanpaIsi, ...GALAT_SESI } } },
       async (req, reply) => {
         if (req.sesi) await keluar(db, req.sesi);
         hapusCookie(reply, req, opsi);
@@ -70,7 +70,7 @@ export function routesAuth(database: Database, opsi: OpsiAuth): FastifyPluginCal
 
     app.post(
       '/api/auth/logout-all',
-      { schema: { tags: ['auth'], summary: 'Keluar dari semua sesi pengguna ini (semua perangkat)', response: { 204: TanpaIsi, ...GALAT_SESI } } },
+      { schema: { tags: ['auth'], summary: 'Keluar dari semua sesi pengguna ini (semua perangkat)', body: TanpaBody, response: { 204: TanpaIsi, ...GALAT_SESI } } },
       async (req, reply) => {
         if (req.sesi) await keluarSemua(db, req.sesi);
         hapusCookie(reply, req, opsi);

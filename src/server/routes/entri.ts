@@ -10,7 +10,7 @@ import type { AksiStatus } from '../../policy/policy.ts';
 import { daftarEntri, type AlamatEntri, riwayatEntri } from '../../workflow/entri.ts';
 import { MasukanTidakSah } from '../../workflow/errors.ts';
 import { ambilBukti, type Konteks, periksaUnggah, simpanDraf, ubahStatus, unggahBukti } from '../../workflow/perintah.ts';
-import { aturTenggat } from '../../workflow/tenggat.ts';
+import { aturTenggat, bacaTenggat, sajikanTenggat } from '../../workflow/tenggat.ts';
 import {
   Bukti,
   BuktiParams,
@@ -127,10 +127,19 @@ export function routesEntri(database: Database, sekarang: () => Date): FastifyPl
         const k = konteks(req, req.params.pemda);
         if (!req.isMultipart()) throw new MasukanTidakSah([{ path: 'berkas', message: 'kirim berkas sebagai multipart/form-data' }]);
         await periksaUnggah(k, alamat(req.params));
-        const file = await req.file({ limits: { fileSize: UKURAN_BUKTI_MAKS, files: 1, fields: 5, parts: 6 } });
-        if (!file) throw new MasukanTidakSah([{ path: 'berkas', message: 'tidak ada berkas' }]);
-        const isi = await file.toBuffer();
-        const hasil = await unggahBukti(k, alamat(req.params), { nama: file.filename, isi });
+        let berkas: { nama: string; isi: Buffer };
+        try {
+          const file = await req.file({ limits: { fileSize: UKURAN_BUKTI_MAKS, files: 1, fields: 5, parts: 6 } });
+          if (!file) throw new MasukanTidakSah([{ path: 'berkas', message: 'tidak ada berkas' }]);
+          berkas = { nama: file.filename, isi: await file.toBuffer() };
+        } catch (e) {
+          // A broken multipart body (no boundary, cut off) is the client's error, not the server's.
+          const status = (e as { statusCode?: number }).statusCode;
+          if (e instanceof MasukanTidakSah || (status !== undefined && status >= 400 && status < 500)) throw e;
+          throw new MasukanTidakSah([{ path: 'berkas', message: `isi multipart/form-data tidak sah: ${e instanceof Error ? e.message : String(e)}` }]);
+        }
+        const { isi } = berkas;
+        const hasil = await unggahBukti(k, alamat(req.params), { nama: berkas.nama, isi });
         return reply.code(201).send(hasil);
       },
     );
@@ -150,13 +159,24 @@ export function routesEntri(database: Database, sekarang: () => Date): FastifyPl
       },
     );
 
+    app.get(
+      '/api/pemda/:pemda/tenggat/:tahun/:tw',
+      { schema: { tags: ['admin'], summary: 'Tenggat pengisian triwulan dan versinya', params: TenggatParams, response: { 200: TenggatResponse, ...GALAT_SESI } } },
+      async (req) => {
+        const a = aktorPemda(req, req.params.pemda);
+        return sajikanTenggat(req.params.tahun, req.params.tw, await bacaTenggat(db, a.pemdaId, req.params.tahun, req.params.tw));
+      },
+    );
+
     app.put(
       '/api/pemda/:pemda/tenggat/:tahun/:tw',
       {
         schema: {
           tags: ['admin'],
           summary: 'Atur tenggat pengisian triwulan (admin pemda)',
-          description: 'Mengganti batas umum dan seluruh pengecualian per unit. Batas pengecualian harus lebih lambat dari batas umum.',
+          description:
+            'Mengganti batas umum dan seluruh pengecualian per unit. Batas pengecualian harus lebih lambat dari batas umum. ' +
+            'version harus sama dengan versi tersimpan (0 bila belum pernah diatur), jika tidak 409 versi-usang dengan current.',
           params: TenggatParams,
           body: TenggatBody,
           response: { 200: TenggatResponse, ...GALAT_SESI, 400: Galat, 409: Galat },
@@ -169,19 +189,14 @@ export function routesEntri(database: Database, sekarang: () => Date): FastifyPl
           a,
           { requestId: req.id, at: sekarang() },
           {
+            version: req.body.version,
             tahun: req.params.tahun,
             triwulan: req.params.tw,
             batas: new Date(req.body.batas),
             pengecualian: (req.body.pengecualian ?? []).map((p) => ({ opd: p.opd, unit: p.unit, batas: new Date(p.batas) })),
-            version: req.body.version,
           },
         );
-        return {
-          tahun: req.params.tahun,
-          triwulan: req.params.tw,
-          batas: t.batas.toISOString(),
-          pengecualian: t.pengecualian.map((p) => ({ opd: p.opd, unit: p.unit, batas: p.batas.toISOString() })),
-        };
+        return sajikanTenggat(req.params.tahun, req.params.tw, t);
       },
     );
     done();

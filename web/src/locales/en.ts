@@ -6,6 +6,7 @@ import { pengaturan } from './pengaturan.en.ts';
 import { registerEn } from './register.en.ts';
 import { narasi } from './narasi.en.ts';
 import { evaluasi } from './evaluasi.en.ts';
+import { auditEN } from './audit.en.ts';
 
 export const en: Teks = {
   umum: {
@@ -232,4 +233,5 @@ export const en: Teks = {
   register: registerEn,
   narasi,
   evaluasi,
+  audit: auditEN,
 };

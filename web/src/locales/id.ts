@@ -1,6 +1,7 @@
 import { pengaturan } from './pengaturan.id.ts';
 import { registerId } from './register.id.ts';
 
+import { auditID } from './audit.id.ts';
 /** Bahasa Indonesia: the default language, and the shape every other language must have. */
 import { laporanId } from './laporan.id.ts';
 import { rencana } from './rencana.id.ts';
@@ -233,6 +234,7 @@ export const id = {
   register: registerId,
   narasi,
   evaluasi,
+  audit: auditID,
 };
 
 export type Teks = typeof id;

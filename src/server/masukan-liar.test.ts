@@ -1,0 +1,241 @@
+/**
+ * Hostile input against every write route. The routes are read from the app's own route table,
+ * so a write route added later is attacked too (and this test fails until it has an example
+ * request below). Each attack is sent by a user who may use the route: malformed JSON, wrong
+ * types, strings beyond the limits, unicode edge cases, SQL and HTML injection, in the body,
+ * the query string and the path parameters. Every one must be answered 4xx, never 5xx, and
+ * leave every row of the pemda (all tables with pemda_id, the audit log included) as it was.
+ *
+ * Free-text fields (keterangan, komentar) are the exception for text that is legitimate:
+ * emoji, combining characters, right-to-left marks and quotes or angle brackets are stored
+ * exactly as sent (last test); what they refuse is control characters, bidi overrides, lone
+ * surrogates and oversize text.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { testDatabases } from '../db/testing.ts';
+import type { Entri } from '../workflow/entri.ts';
+import { daftarRute } from './app.ts';
+import { type Harness, type Klien, multipart, type NamaDemo, siapkan, sidikJari } from './testing.ts';
+
+const TULIS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Texts that no identifier, number, date or enum field may accept. */
+const LIAR: Record<string, string> = {
+  nul: 'IKU\u00001',
+  'surrogate tunggal': 'a\ud800b',
+  'surrogate akhir tunggal': '\udfffz',
+  'RTL override': 'abc\u202Egpj.exe',
+  'bidi isolate': '\u2066x\u2069',
+  emoji: '📈🇮🇩👩🏽‍💻',
+  'huruf gabung': 'e\u0301\u0301\u0301Z\u0336\u0335',
+  'SQL 1': "' OR '1'='1",
+  'SQL 2': "1; DROP TABLE audit_log; --",
+  'SQL 3': "paser') UNION SELECT password_hash FROM pengguna --",
+  'HTML 1': '<script>alert(1)</script>',
+  'HTML 2': '"><img src=x onerror=alert(document.cookie)>',
+  'path': '../../etc/passwd',
+  kosong: '',
+  spasi: '   ',
+  'angka sebagai teks': '1',
+  'sangat panjang': 'a'.repeat(100_000),
+  'lebih dari 1 MB': 'é'.repeat(600_000),
+};
+
+/** Texts a free-text field must refuse. */
+const LIAR_TEKS_BEBAS = ['nul', 'surrogate tunggal', 'surrogate akhir tunggal', 'RTL override', 'bidi isolate', 'sangat panjang', 'lebih dari 1 MB'];
+const TEKS_BEBAS = new Set(['keterangan', 'komentar']);
+
+/** Values of the wrong JSON type for any field (null is left out: some fields are nullable). */
+const TIPE_SALAH: unknown[] = [true, {}, [], [1, 2], { $gt: '' }];
+
+/** Raw bodies that are not the JSON object a route expects. */
+const MENTAH: Array<[string, string | Buffer, string]> = [
+  ['JSON terpotong', '{"version":', 'application/json'],
+  ['kunci tanpa kutip', '{version: 0}', 'application/json'],
+  ['koma di akhir', '{"version": 0,}', 'application/json'],
+  ['sampah di belakang', '{"version": 0} x', 'application/json'],
+  ['kosong', '', 'application/json'],
+  ['__proto__', '{"version": 0, "__proto__": {"isAdmin": true}}', 'application/json'],
+  ['constructor.prototype', '{"version": 0, "constructor": {"prototype": {"x": 1}}}', 'application/json'],
+  ['array bersarang dalam', `${'['.repeat(5000)}${']'.repeat(5000)}`, 'application/json'],
+  ['array', '[{"version": 0}]', 'application/json'],
+  ['teks', '"version"', 'application/json'],
+  ['angka', '0', 'application/json'],
+  ['null', 'null', 'application/json'],
+  ['angka tak hingga', '{"version": 1e400, "nilai": 1e400}', 'application/json'],
+  ['versi pecahan', '{"version": 0.5}', 'application/json'],
+  ['versi negatif', '{"version": -1}', 'application/json'],
+  ['versi raksasa', '{"version": 99999999999999999999999}', 'application/json'],
+  ['UTF-8 rusak', Buffer.from([0x7b, 0x22, 0x76, 0x65, 0x72, 0x73, 0x69, 0x6f, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 'application/json'],
+  ['text/plain', '{"version": 0}', 'text/plain'],
+  ['form', 'version=0', 'application/x-www-form-urlencoded'],
+  ['xml', '<version>0</version>', 'application/xml'],
+  ['lebih dari 1 MB', `{"keterangan": "${'x'.repeat(1_100_000)}", "version": 0}`, 'application/json'],
+];
+
+interface Contoh {
+  /** Who may use the route. */
+  oleh: NamaDemo;
+  /** A request the route would accept (or refuse only for state reasons). */
+  body?: Record<string, unknown>;
+  /** A multipart upload route: JSON bodies are refused, and a file of the wrong content too. */
+  multipart?: boolean;
+}
+
+function contohUntuk(method: string, url: string): Contoh | undefined {
+  const key = `${method} ${url}`;
+  if (key === 'POST /api/auth/login') return { oleh: 'perencana.disnakertrans', body: { username: 'tidak-ada-orangnya', password: 'bukan-sandi' } };
+  if (key === 'POST /api/auth/logout' || key === 'POST /api/auth/logout-all') return { oleh: 'perencana.disnakertrans' };
+  if (key === 'PUT /api/pemda/:pemda/tenggat/:tahun/:tw') return { oleh: 'admin.paser', body: { version: 0, batas: '2031-01-15T23:59:59+08:00' } };
+  const entri = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/triwulan/:tw/entri/:kode';
+  if (key === `PUT ${entri}`) return { oleh: 'perencana.disnakertrans', body: { version: 0, nilai: 12.5, keterangan: 'catatan' } };
+  if (key === `POST ${entri}/tolak`) return { oleh: 'perencana.disnakertrans', body: { version: 0, komentar: 'alasan penolakan' } };
+  if (['ajukan', 'verifikasi', 'setujui'].some((a) => key === `POST ${entri}/${a}`)) return { oleh: 'perencana.disnakertrans', body: { version: 0, komentar: 'catatan' } };
+  if (key === `POST ${entri}/bukti`) return { oleh: 'perencana.disnakertrans', multipart: true };
+  return undefined;
+}
+
+const PARAM_SAH: Record<string, () => string> = {
+  pemda: () => '',
+  opd: () => 'disnakertrans',
+  tahun: () => '2024',
+  tw: () => '1',
+  kode: () => 'IKU-1',
+  id: () => '00000000-0000-4000-8000-000000000000',
+};
+
+/** A path parameter as sent: percent-encoded, except lone surrogates (not encodable): as invalid UTF-8 bytes. */
+function encodeParam(v: string): string {
+  try {
+    return encodeURIComponent(v);
+  } catch {
+    return `${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, ''))}%ED%A0%80`;
+  }
+}
+
+function isiUrl(url: string, params: Record<string, string>): string {
+  return url.replace(/:([a-z]+)/g, (_m, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`parameter :${name} tanpa nilai contoh (tambahkan ke PARAM_SAH)`);
+    return v;
+  });
+}
+
+for (const kind of testDatabases()) {
+  describe(`hostile input on every write route [${kind.name}]`, () => {
+    let h: Harness;
+    const klien = new Map<NamaDemo, Klien>();
+
+    before(async () => {
+      h = await siapkan(kind);
+      PARAM_SAH.pemda = () => h.pemda.slug;
+      for (const n of ['perencana.disnakertrans', 'admin.paser'] as const) klien.set(n, await h.masuk(n));
+    });
+    after(() => h.close());
+
+    it('the route table has write routes, each with an example request', async () => {
+      await h.app.ready();
+      const tulis = daftarRute(h.app).filter((r) => TULIS.has(r.method));
+      assert.ok(tulis.length >= 9, `only ${tulis.length} write routes found`);
+      const tanpa = tulis.filter((r) => !contohUntuk(r.method, r.url)).map((r) => `${r.method} ${r.url}`);
+      assert.deepEqual(tanpa, [], 'write routes without an example request in masukan-liar.test.ts');
+    });
+
+    it('every write route answers 4xx to every attack and changes nothing', async () => {
+      await h.app.ready();
+      const tulis = daftarRute(h.app).filter((r) => TULIS.has(r.method) && contohUntuk(r.method, r.url));
+      const gagal: string[] = [];
+      let jumlah = 0;
+      for (const rute of tulis) {
+        const contoh = contohUntuk(rute.method, rute.url);
+        if (!contoh) continue;
+        const k = klien.get(contoh.oleh);
+        if (!k) throw new Error(contoh.oleh);
+        const paramSah = Object.fromEntries(Object.entries(PARAM_SAH).map(([n, f]) => [n, f()]));
+        const urlSah = isiUrl(rute.url, paramSah);
+        const kirim = async (nama: string, url: string, payload?: string | Buffer | Record<string, unknown> | unknown[], headers: Record<string, string> = {}) => {
+          jumlah++;
+          const r = await k.req(rute.method, url, payload, headers);
+          if (r.statusCode < 400 || r.statusCode >= 500) gagal.push(`${rute.method} ${rute.url} [${nama}]: ${r.statusCode} ${r.body.slice(0, 200)}`);
+        };
+        const json = { 'content-type': 'application/json' };
+        const sebelum = await sidikJari(h.db, h.pemda.id);
+
+        // Raw bodies.
+        for (const [nama, body, type] of MENTAH) await kirim(`body mentah: ${nama}`, urlSah, body, { 'content-type': type });
+        // Wrong top-level JSON types.
+        for (const v of [[], [contoh.body ?? {}], 'teks', 0, true, null]) await kirim(`body bertipe ${JSON.stringify(v).slice(0, 20)}`, urlSah, JSON.stringify(v), json);
+
+        // Each field of the example body: wrong types, and hostile text where text is not free.
+        for (const [field, sah] of Object.entries(contoh.body ?? {})) {
+          const ganti = (v: unknown) => JSON.stringify({ ...contoh.body, [field]: v });
+          for (const v of TIPE_SALAH) await kirim(`${field}=${JSON.stringify(v)}`, urlSah, ganti(v), json);
+          if (typeof sah === 'string') await kirim(`${field}=123`, urlSah, ganti(123), json);
+          const liar = TEKS_BEBAS.has(field) ? LIAR_TEKS_BEBAS : Object.keys(LIAR);
+          for (const nama of liar) await kirim(`${field}: ${nama}`, urlSah, ganti(LIAR[nama]), json);
+          // The same texts as object keys next to a valid body.
+          if (field === Object.keys(contoh.body ?? {})[0]) {
+            for (const nama of ['nul', 'surrogate tunggal', 'RTL override']) await kirim(`kunci: ${nama}`, urlSah, JSON.stringify({ ...contoh.body, [LIAR[nama] ?? '']: 1 }), json);
+          }
+        }
+
+        // Hostile text in the query string, next to a valid body.
+        const bodySah = contoh.body === undefined ? undefined : JSON.stringify(contoh.body);
+        const headerSah: Record<string, string> = bodySah === undefined ? {} : json;
+        for (const [nama, v] of Object.entries(LIAR)) {
+          if (nama === 'lebih dari 1 MB') continue;
+          await kirim(`query: ${nama}`, `${urlSah}?q=${encodeParam(v)}`, bodySah, headerSah);
+          await kirim(`query version: ${nama}`, `${urlSah}?version=${encodeParam(v)}&pemda=${encodeParam(v)}`, bodySah, headerSah);
+        }
+
+        // Hostile text in each path parameter, next to a valid body.
+        for (const param of [...rute.url.matchAll(/:([a-z]+)/g)].map((m) => m[1] ?? '')) {
+          for (const [nama, v] of Object.entries(LIAR)) {
+            if (nama === 'lebih dari 1 MB') continue;
+            // A valid-looking parameter that merely names nothing: "1" is a valid quarter, kept out.
+            if (nama === 'angka sebagai teks' && (param === 'tw' || param === 'tahun')) continue;
+            await kirim(`:${param}: ${nama}`, isiUrl(rute.url, { ...paramSah, [param]: encodeParam(v) }), bodySah, headerSah);
+          }
+          for (const v of ['-1', '0', '5', '1.5', '1e3', '0x1', '99999999999999999999']) {
+            await kirim(`:${param}=${v}`, isiUrl(rute.url, { ...paramSah, [param]: v }), bodySah, headerSah);
+          }
+        }
+
+        if (contoh.multipart) {
+          for (const [nama, v] of Object.entries(LIAR)) {
+            if (nama === 'lebih dari 1 MB' || nama === 'sangat panjang') continue;
+            const m = multipart(v, Buffer.from(`<html><script>alert(1)</script>${v}</html>`), 'application/pdf');
+            await kirim(`berkas bukan PDF bernama ${nama}`, urlSah, m.body, m.headers);
+          }
+          const rusak = multipart('a.pdf', Buffer.from('%PDF-1.4'));
+          await kirim('multipart terpotong', urlSah, rusak.body.subarray(0, rusak.body.length - 20), rusak.headers);
+          await kirim('multipart tanpa boundary', urlSah, rusak.body, { 'content-type': 'multipart/form-data' });
+        }
+
+        if ((await sidikJari(h.db, h.pemda.id)) !== sebelum) gagal.push(`${rute.method} ${rute.url}: hostile input changed data`);
+      }
+      assert.deepEqual(gagal, [], `${gagal.length} of ${jumlah} attacks were not answered 4xx`);
+      assert.ok(jumlah > 1000, `only ${jumlah} attacks sent`);
+    });
+
+    it('free text keeps legitimate unicode, quotes and angle brackets exactly as sent', async () => {
+      const k = klien.get('perencana.disnakertrans');
+      if (!k) throw new Error('perencana');
+      const url = `/api/pemda/${h.pemda.slug}/opd/disnakertrans/tahun/2024/triwulan/2/entri/IKU-1`;
+      let version = 0;
+      for (const nama of ['emoji', 'huruf gabung', 'SQL 1', 'SQL 2', 'SQL 3', 'HTML 1', 'HTML 2']) {
+        const teks = `${LIAR[nama] ?? ''} \u200F`;
+        const r = await k.req('PUT', url, { version, nilai: 1, keterangan: teks });
+        assert.equal(r.statusCode, 200, `${nama}: ${r.body}`);
+        const e = r.json<Entri>();
+        assert.equal(e.keterangan, teks, nama);
+        version = e.version;
+      }
+      const list = await k.req('GET', `/api/pemda/${h.pemda.slug}/opd/disnakertrans/tahun/2024/triwulan/2/entri`);
+      assert.equal(list.json<{ indikator: Entri[] }>().indikator.find((i) => i.kode === 'IKU-1')?.keterangan, `${LIAR['HTML 2'] ?? ''} \u200F`);
+      const riwayat = await k.req('GET', `${url}/riwayat`);
+      assert.ok(riwayat.json<{ riwayat: Array<{ baru: unknown }> }>().riwayat.some((x) => x.baru === `${LIAR['SQL 2'] ?? ''} \u200F`), 'the audit log holds the text as sent');
+    });
+  });
+}
