@@ -19,6 +19,7 @@ import { ImporError } from '../exchange/galat.ts';
 import { buatTemplateRealisasi, imporRealisasi, teksPratinjauRealisasi } from '../exchange/realisasi-xlsx.ts';
 import { buatTemplateRenja, imporRenja, teksPratinjauRenja, type HasilImpor, type VersiRenja } from '../exchange/renja-xlsx.ts';
 import { BATAS_UKURAN_XLSX, bacaBerkasTerbatas } from '../exchange/xlsx.ts';
+import { samarkanDataset } from '../register/register.ts';
 
 export interface ExchangeDeps {
   /** Opens (and migrates) the configured database for the duration of `f`. */
@@ -56,10 +57,13 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
     .requiredOption('--pemda <slug>', 'pemda')
     .addOption(new Option('--format <format>', 'format berkas').choices(['json', 'xlsx']).default('json'))
     .option('--out <file>', 'berkas keluaran (JSON tanpa --out: ke layar)')
-    .action(async (o: { pemda: string; format: 'json' | 'xlsx'; out?: string }) => {
+    .option('--dengan-data-pribadi', 'sertakan kolom data pribadi register (nama, telepon, ...) apa adanya; bawaan: disamarkan')
+    .action(async (o: { pemda: string; format: 'json' | 'xlsx'; out?: string; denganDataPribadi?: boolean }) => {
       if (o.format === 'xlsx' && !o.out) throw deps.usageError('ekspor .xlsx memerlukan --out <berkas>');
       await deps.withDatabase(async ({ db }) => {
-        const d = await datasetPemda(db, o.pemda);
+        const lengkap = await datasetPemda(db, o.pemda);
+        // Personal data leaves the system only when asked for; a backup keeps everything.
+        const d = o.denganDataPribadi ? lengkap : samarkanDataset(lengkap);
         const isi = o.format === 'xlsx' ? await tulisDatasetXlsx(d) : `${JSON.stringify(d, null, 2)}\n`;
         if (!o.out) {
           process.stdout.write(isi);

@@ -12,6 +12,7 @@ import { randomSlug, testDatabases } from '../db/testing.ts';
 import { formatGalat, ImporError } from './galat.ts';
 import { bacaBerkasImpor } from './impor.ts';
 import { bukuSederhana, datasetReferensi } from './testing.ts';
+import { DISAMARKAN, isPribadi, samarkanDataset } from '../register/register.ts';
 
 class SalahPakai extends Error {}
 
@@ -44,11 +45,28 @@ for (const kind of testDatabases()) {
 
     void test('export writes JSON and .xlsx that import reads back identically; export-tabel and the templates write workbooks', async () => {
       const original = await loadDataset(db, slug);
-      assert.match(await sikiper('export', '--pemda', slug, '--format', 'xlsx', '--out', file('d.xlsx')), /diekspor ke .*d\.xlsx \(xlsx, [\d.]+ KB\)/);
-      await sikiper('export', '--pemda', slug, '--out', file('d.json'));
+      assert.match(
+        await sikiper('export', '--pemda', slug, '--format', 'xlsx', '--out', file('d.xlsx'), '--dengan-data-pribadi'),
+        /diekspor ke .*d\.xlsx \(xlsx, [\d.]+ KB\)/,
+      );
+      await sikiper('export', '--pemda', slug, '--out', file('d.json'), '--dengan-data-pribadi');
       assert.deepStrictEqual(await bacaBerkasImpor(file('d.xlsx')), original);
       assert.deepStrictEqual(await bacaBerkasImpor(file('d.json')), original);
       assert.deepStrictEqual(JSON.parse(readFileSync(file('d.json'), 'utf8')), original);
+
+      // Without the flag, the registers' personal columns are masked, and nothing else changes.
+      assert.ok(original);
+      await sikiper('export', '--pemda', slug, '--out', file('samar.json'));
+      const samar = await bacaBerkasImpor(file('samar.json'));
+      assert.deepStrictEqual(samar, samarkanDataset(original));
+      const pribadi = original.opd.flatMap((o) =>
+        o.register.flatMap((r) => r.baris.flatMap((b) => r.kolom.filter(isPribadi).map((k) => b.nilai[k.kode]))),
+      );
+      const nama = pribadi.filter((v): v is string => typeof v === 'string' && v !== DISAMARKAN && v.length > 2);
+      assert.ok(nama.length > 0, 'the reference registers hold personal data');
+      const teks = readFileSync(file('samar.json'), 'utf8');
+      for (const v of nama) assert.ok(!teks.includes(JSON.stringify(v)), `personal value ${v} in the default export`);
+      assert.deepStrictEqual(samar.opd.map((o) => o.register.map((r) => r.baris.length)), original.opd.map((o) => o.register.map((r) => r.baris.length)));
 
       assert.match(await sikiper('export-tabel', '--pemda', slug, '--opd', 'disnakertrans', '--tahun', '2023', '--out', file('t.xlsx')), /tabel disnakertrans 2023 ditulis/);
       await sikiper('template', 'renja', '--out', file('renja.xlsx'));

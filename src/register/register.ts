@@ -4,7 +4,7 @@
  * language's schema, checks cell values against their column types, checks imported totals, and
  * masks personal columns. Pure, no I/O. See docs/registers.md.
  */
-import type { IndikatorData, BarisRegisterData, KolomRegisterData, NilaiSelData, RegisterData, TotalImporData } from '../dataset/schema.ts';
+import type { Dataset, IndikatorData, BarisRegisterData, KolomRegisterData, NilaiSelData, RegisterData, TotalImporData } from '../dataset/schema.ts';
 import { parse, print, type FormulaSchema, type ImportedTotal, type RegisterSchema } from '../formula/index.ts';
 import { check } from '../formula/check.ts';
 import { parseIsoDate } from '../formula/schema.ts';
@@ -170,6 +170,11 @@ export function samarkanBaris(reg: Pick<RegisterData, 'kolom'>, b: BarisRegister
   const nilai: Record<string, NilaiSelData> = { ...b.nilai };
   for (const k of reg.kolom) if (isPribadi(k) && tidakKosong(nilai[k.kode])) nilai[k.kode] = DISAMARKAN;
   return { ...b, nilai };
+}
+
+/** The dataset with every register's personal columns masked: what an export holds by default. */
+export function samarkanDataset(d: Dataset): Dataset {
+  return { ...d, opd: d.opd.map((o) => ({ ...o, register: o.register.map((r) => ({ ...r, baris: r.baris.map((b) => samarkanBaris(r, b)) })) })) };
 }
 
 /** A row without its personal columns at all (for explanations and reports). */
