@@ -103,11 +103,12 @@ function contohUntuk(method: string, url: string): Contoh | undefined {
     const target = [{ tahun: 2024, nilai: 45.5 }];
     return { oleh: perencana, body: { version: 0, satuan: '%', polaritas: 'positif', agregasi: 'rata-rata', formula: null, baseline: null, target, targetAkhir: null } };
   }
-  const kodeRenja = { kode: '1.02.01.2.01' };
+  // Renja, PK, DPA and the LKJIP narrative exist for 2023 in the Paser fixture.
+  const kodeRenja = { tahun: '2023', kode: '2.07.01.2.01' };
   if (key === `PUT ${rencana}/renja/node/:kode`) return { oleh: perencana, body: { version: 0, pagu: '1000000' }, param: kodeRenja };
-  if (key === `PUT ${rencana}/renja/indikator/:kode`) return { oleh: perencana, body: { version: 0, target: 10, targetTeks: null }, param: kodeRenja };
-  if (key === `POST ${rencana}/pk`) return { oleh: perencana, body: { dari: 1, version: 0, nama: 'PK Perubahan', tanggal: '2024-06-01' } };
-  if (key === `PUT ${rencana}/pk/:versi/kinerja/:indikator`) return { oleh: perencana, body: { version: 0, target: 35, targetTeks: null } };
+  if (key === `PUT ${rencana}/renja/indikator/:kode`) return { oleh: perencana, body: { version: 0, target: 10, targetTeks: null }, param: { tahun: '2023', kode: encodeURIComponent('2.07.01.2.01#1') } };
+  if (key === `POST ${rencana}/pk`) return { oleh: perencana, body: { dari: 2, version: 0, nama: 'PK Perubahan', tanggal: '2023-06-01' }, param: { tahun: '2023' } };
+  if (key === `PUT ${rencana}/pk/:versi/kinerja/:indikator`) return { oleh: perencana, body: { version: 0, target: 35, targetTeks: null }, param: { tahun: '2023', versi: '2' } };
   if (key === `PUT ${rencana}/triwulan/:tw/:kode`) return { oleh: perencana, body: { version: 0, target: 10 } };
 
   if (key === `POST ${tahun}/impor/:jenis/pratinjau` || key === `POST ${tahun}/impor/:jenis/simpan`) return { oleh: perencana, multipart: true };
@@ -121,7 +122,7 @@ function contohUntuk(method: string, url: string): Contoh | undefined {
   if (key === `POST ${pengguna}/:id/keluar-semua`) return { oleh: 'admin.paser' };
   if (key === `POST ${pengguna}/:id/peran`) return { oleh: 'admin.paser', body: { version: 1, peran: 'perencana', opd: 'disnakertrans' } };
   if (key === `DELETE ${pengguna}/:id/peran/:peranId`) return { oleh: 'admin.paser' };
-  if (key === `PUT ${tahun}/realisasi-anggaran`) return { oleh: 'keuangan.disnakertrans', body: { baris: [{ kode: '1.02.01.2.01.0001', version: 0, realisasi: 1000 }] } };
+  if (key === `PUT ${tahun}/realisasi-anggaran`) return { oleh: 'keuangan.disnakertrans', body: { baris: [{ kode: '2.07.01.2.01.0001', version: 0, realisasi: 1000 }] }, param: { tahun: '2023' } };
 
   const register = '/api/pemda/:pemda/opd/:opd/register/:kode';
   const kasus = { kode: 'kasus_hi', id: 'hi-2023-10-1' };
@@ -133,7 +134,7 @@ function contohUntuk(method: string, url: string): Contoh | undefined {
 
   if (key === `PUT ${tahun}/narasi/bagian/:bagian`) return { oleh: perencana, body: { version: 0, teks: ['Paragraf pertama.'] } };
   if (key === `PUT ${tahun}/narasi/sasaran/:kode`) {
-    return { oleh: perencana, body: { version: 0, output: ['Keluaran.'], outcome: [], sebab: [], solusi: [], kekuatan: [], upaya: [] }, param: { kode: 'M3.T3.S3.1' } };
+    return { oleh: perencana, body: { version: 0, output: ['Keluaran.'], outcome: [], sebab: [], solusi: [], kekuatan: [], upaya: [] }, param: { tahun: '2023', kode: 'S1' } };
   }
 
   const evaluasi = `${tahun}/evaluasi`;
