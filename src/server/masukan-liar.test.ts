@@ -44,7 +44,7 @@ const LIAR: Record<string, string> = {
 
 /** Texts a free-text field must refuse. */
 const LIAR_TEKS_BEBAS = ['nul', 'surrogate tunggal', 'surrogate akhir tunggal', 'RTL override', 'bidi isolate', 'sangat panjang', 'lebih dari 1 MB'];
-const TEKS_BEBAS = new Set(['keterangan', 'komentar']);
+const TEKS_BEBAS = new Set(['keterangan', 'komentar', 'alasan', 'tindakLanjut', 'nama']);
 
 /** Values of the wrong JSON type for any field (null is left out: some fields are nullable). */
 const TIPE_SALAH: unknown[] = [true, {}, [], [1, 2], { $gt: '' }];
@@ -81,6 +81,8 @@ interface Contoh {
   body?: Record<string, unknown>;
   /** A multipart upload route: JSON bodies are refused, and a file of the wrong content too. */
   multipart?: boolean;
+  /** Valid values for path parameters whose PARAM_SAH value does not fit this route. */
+  param?: Record<string, string>;
 }
 
 function contohUntuk(method: string, url: string): Contoh | undefined {
@@ -93,6 +95,54 @@ function contohUntuk(method: string, url: string): Contoh | undefined {
   if (key === `POST ${entri}/tolak`) return { oleh: 'perencana.disnakertrans', body: { version: 0, komentar: 'alasan penolakan' } };
   if (['ajukan', 'verifikasi', 'setujui'].some((a) => key === `POST ${entri}/${a}`)) return { oleh: 'perencana.disnakertrans', body: { version: 0, komentar: 'catatan' } };
   if (key === `POST ${entri}/bukti`) return { oleh: 'perencana.disnakertrans', multipart: true };
+
+  const tahun = '/api/pemda/:pemda/opd/:opd/tahun/:tahun';
+  const rencana = `${tahun}/rencana`;
+  const perencana = 'perencana.disnakertrans';
+  if (key === `PUT ${rencana}/renstra/indikator/:kode`) {
+    const target = [{ tahun: 2024, nilai: 45.5 }];
+    return { oleh: perencana, body: { version: 0, satuan: '%', polaritas: 'positif', agregasi: 'rata-rata', formula: null, baseline: null, target, targetAkhir: null } };
+  }
+  // Renja, PK, DPA and the LKJIP narrative exist for 2023 in the Paser fixture.
+  const kodeRenja = { tahun: '2023', kode: '2.07.01.2.01' };
+  if (key === `PUT ${rencana}/renja/node/:kode`) return { oleh: perencana, body: { version: 0, pagu: '1000000' }, param: kodeRenja };
+  if (key === `PUT ${rencana}/renja/indikator/:kode`) return { oleh: perencana, body: { version: 0, target: 10, targetTeks: null }, param: { tahun: '2023', kode: encodeURIComponent('2.07.01.2.01#1') } };
+  if (key === `POST ${rencana}/pk`) return { oleh: perencana, body: { dari: 2, version: 0, nama: 'PK Perubahan', tanggal: '2023-06-01' }, param: { tahun: '2023' } };
+  if (key === `PUT ${rencana}/pk/:versi/kinerja/:indikator`) return { oleh: perencana, body: { version: 0, target: 35, targetTeks: null }, param: { tahun: '2023', versi: '2' } };
+  if (key === `PUT ${rencana}/triwulan/:tw/:kode`) return { oleh: perencana, body: { version: 0, target: 10 } };
+
+  if (key === `POST ${tahun}/impor/:jenis/pratinjau` || key === `POST ${tahun}/impor/:jenis/simpan`) return { oleh: perencana, multipart: true };
+  if (key === 'POST /api/pemda/:pemda/cadangan/pratinjau' || key === 'POST /api/pemda/:pemda/cadangan/pulihkan') return { oleh: 'admin.paser', multipart: true };
+
+  const pengguna = '/api/pemda/:pemda/pengguna';
+  if (key === 'PUT /api/pemda/:pemda/pengaturan') return { oleh: 'admin.paser', body: { version: 0 } };
+  if (key === `POST ${pengguna}`) return { oleh: 'admin.paser', body: { username: 'pengguna.uji', nama: 'Pengguna Uji', peran: [{ peran: 'perencana', opd: 'disnakertrans' }] } };
+  if (key === `PATCH ${pengguna}/:id`) return { oleh: 'admin.paser', body: { version: 1, nama: 'Nama Baru', aktif: true } };
+  if (key === `POST ${pengguna}/:id/reset-sandi`) return { oleh: 'admin.paser', body: { version: 1 } };
+  if (key === `POST ${pengguna}/:id/keluar-semua`) return { oleh: 'admin.paser' };
+  if (key === `POST ${pengguna}/:id/peran`) return { oleh: 'admin.paser', body: { version: 1, peran: 'perencana', opd: 'disnakertrans' } };
+  if (key === `DELETE ${pengguna}/:id/peran/:peranId`) return { oleh: 'admin.paser' };
+  if (key === `PUT ${tahun}/realisasi-anggaran`) return { oleh: 'keuangan.disnakertrans', body: { baris: [{ kode: '2.07.01.2.01.0001', version: 0, realisasi: 1000 }] }, param: { tahun: '2023' } };
+
+  const register = '/api/pemda/:pemda/opd/:opd/register/:kode';
+  const kasus = { kode: 'kasus_hi', id: 'hi-2023-10-1' };
+  const baris = { nilai: { bulan: 9, tahun: 2023, perusahaan: 'PT. Uji', hasil: 'PB' }, keterangan: 'catatan' };
+  if (key === `POST ${register}/baris`) return { oleh: perencana, body: baris, param: kasus };
+  if (key === `PUT ${register}/baris/:id`) return { oleh: perencana, body: { ...baris, version: 1 }, param: kasus };
+  if (key === `DELETE ${register}/baris/:id`) return { oleh: perencana, param: kasus };
+  if (key === `POST ${register}/impor`) return { oleh: perencana, multipart: true, param: { kode: 'uji_kompetensi' } };
+
+  if (key === `PUT ${tahun}/narasi/bagian/:bagian`) return { oleh: perencana, body: { version: 0, teks: ['Paragraf pertama.'] } };
+  if (key === `PUT ${tahun}/narasi/sasaran/:kode`) {
+    return { oleh: perencana, body: { version: 0, output: ['Keluaran.'], outcome: [], sebab: [], solusi: [], kekuatan: [], upaya: [] }, param: { tahun: '2023', kode: 'S1' } };
+  }
+
+  const evaluasi = `${tahun}/evaluasi`;
+  const s = { pemenuhan: '80', kualitas: '80', implementasi: '80' };
+  if (key === `PUT ${evaluasi}`) return { oleh: 'inspektorat.paser', body: { version: 0, skor: { perencanaan: s, pengukuran: s, pelaporan: s, evaluasi: s }, rekomendasi: [{ teks: 'Selaraskan IKU' }] } };
+  if (key === `PUT ${evaluasi}/rekomendasi/:id/tindak-lanjut`) return { oleh: perencana, body: { version: 1, tindakLanjut: 'IKU telah direviu' } };
+  if (key === `POST ${evaluasi}/sahkan`) return { oleh: 'kepala.disnakertrans' };
+  if (key === `POST ${evaluasi}/buka`) return { oleh: 'admin.paser', body: { alasan: 'koreksi data' } };
   return undefined;
 }
 
@@ -103,6 +153,11 @@ const PARAM_SAH: Record<string, () => string> = {
   tw: () => '1',
   kode: () => 'IKU-1',
   id: () => '00000000-0000-4000-8000-000000000000',
+  peranId: () => '00000000-0000-4000-8000-000000000001',
+  versi: () => '1',
+  indikator: () => 'IKU-1',
+  jenis: () => 'renja',
+  bagian: () => 'latarBelakang',
 };
 
 /** A path parameter as sent: percent-encoded, except lone surrogates (not encodable): as invalid UTF-8 bytes. */
@@ -115,7 +170,7 @@ function encodeParam(v: string): string {
 }
 
 function isiUrl(url: string, params: Record<string, string>): string {
-  return url.replace(/:([a-z]+)/g, (_m, name: string) => {
+  return url.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
     const v = params[name];
     if (v === undefined) throw new Error(`parameter :${name} tanpa nilai contoh (tambahkan ke PARAM_SAH)`);
     return v;
@@ -130,7 +185,7 @@ for (const kind of testDatabases()) {
     before(async () => {
       h = await siapkan(kind);
       PARAM_SAH.pemda = () => h.pemda.slug;
-      for (const n of ['perencana.disnakertrans', 'admin.paser'] as const) klien.set(n, await h.masuk(n));
+      for (const n of ['perencana.disnakertrans', 'admin.paser', 'keuangan.disnakertrans', 'inspektorat.paser', 'kepala.disnakertrans'] as const) klien.set(n, await h.masuk(n));
     });
     after(() => h.close());
 
@@ -152,7 +207,7 @@ for (const kind of testDatabases()) {
         if (!contoh) continue;
         const k = klien.get(contoh.oleh);
         if (!k) throw new Error(contoh.oleh);
-        const paramSah = Object.fromEntries(Object.entries(PARAM_SAH).map(([n, f]) => [n, f()]));
+        const paramSah = { ...Object.fromEntries(Object.entries(PARAM_SAH).map(([n, f]) => [n, f()])), ...contoh.param };
         const urlSah = isiUrl(rute.url, paramSah);
         const kirim = async (nama: string, url: string, payload?: string | Buffer | Record<string, unknown> | unknown[], headers: Record<string, string> = {}) => {
           jumlah++;
@@ -170,7 +225,10 @@ for (const kind of testDatabases()) {
         // Each field of the example body: wrong types, and hostile text where text is not free.
         for (const [field, sah] of Object.entries(contoh.body ?? {})) {
           const ganti = (v: unknown) => JSON.stringify({ ...contoh.body, [field]: v });
-          for (const v of TIPE_SALAH) await kirim(`${field}=${JSON.stringify(v)}`, urlSah, ganti(v), json);
+          // An empty array is the right type for a list field (e.g. no paragraphs, no recommendations).
+          for (const v of TIPE_SALAH.filter((x) => !(Array.isArray(sah) && Array.isArray(x) && x.length === 0))) {
+            await kirim(`${field}=${JSON.stringify(v)}`, urlSah, ganti(v), json);
+          }
           if (typeof sah === 'string') await kirim(`${field}=123`, urlSah, ganti(123), json);
           const liar = TEKS_BEBAS.has(field) ? LIAR_TEKS_BEBAS : Object.keys(LIAR);
           for (const nama of liar) await kirim(`${field}: ${nama}`, urlSah, ganti(LIAR[nama]), json);
@@ -190,7 +248,7 @@ for (const kind of testDatabases()) {
         }
 
         // Hostile text in each path parameter, next to a valid body.
-        for (const param of [...rute.url.matchAll(/:([a-z]+)/g)].map((m) => m[1] ?? '')) {
+        for (const param of [...rute.url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1] ?? '')) {
           for (const [nama, v] of Object.entries(LIAR)) {
             if (nama === 'lebih dari 1 MB') continue;
             // A valid-looking parameter that merely names nothing: "1" is a valid quarter, kept out.

@@ -266,7 +266,7 @@ export function routesPengaturan(database: Database, sekarang: () => Date): Fast
           tags,
           summary: 'Cabut peran (admin pemda); version pengguna sebagai query',
           params: PeranParams,
-          querystring: z.object({ version: z.coerce.number().int().min(0) }),
+          querystring: z.strictObject({ version: z.string().regex(/^[0-9]{1,9}$/, 'version berupa angka desimal').transform(Number).pipe(z.number().int().min(0)) }),
           response: { 204: z.null(), ...GALAT_UBAH },
         },
       },

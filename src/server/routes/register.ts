@@ -52,7 +52,7 @@ const SimpanBaris = z.object({
   keterangan: z.string().max(2000).nullable().optional(),
   version: z.number().int().min(0).default(0).describe('versi tersimpan (0 untuk baris baru)'),
 });
-const HapusQuery = z.object({ version: z.coerce.number().int().min(1) });
+const HapusQuery = z.strictObject({ version: z.string().regex(/^[0-9]{1,9}$/, 'version berupa angka desimal').transform(Number).pipe(z.number().int().min(1)) });
 const EksporQuery = z.object({ pribadi: z.enum(['0', '1']).default('0').describe('1 = sertakan kolom pribadi (hanya pengelola register)') });
 const HasilImpor = z.object({ ditambah: z.number(), diubah: z.number() });
 const IndikatorParams = TahunParams.extend({ indikator: z.string().min(1).max(64) });
@@ -147,11 +147,19 @@ export function routesRegister(database: Database, sekarang: () => Date): Fastif
         const k = konteks(req, req.params.pemda);
         if (!boleh(k.aktor, { aksi: 'register:kelola', opd: req.params.opd })) throw new Dilarang(`tidak berwenang mengelola register OPD "${req.params.opd}"`);
         if (!req.isMultipart()) throw new MasukanTidakSah([{ path: 'berkas', message: 'kirim berkas sebagai multipart/form-data' }]);
-        const file = await req.file({ limits: { fileSize: BATAS_UKURAN_XLSX, files: 1, fields: 5, parts: 6 } });
-        if (!file) throw new MasukanTidakSah([{ path: 'berkas', message: 'tidak ada berkas' }]);
-        const isi = await file.toBuffer();
+        let berkas: { nama: string; isi: Buffer };
+        try {
+          const file = await req.file({ limits: { fileSize: BATAS_UKURAN_XLSX, files: 1, fields: 5, parts: 6 } });
+          if (!file) throw new MasukanTidakSah([{ path: 'berkas', message: 'tidak ada berkas' }]);
+          berkas = { nama: file.filename, isi: await file.toBuffer() };
+        } catch (e) {
+          // A broken multipart body (no boundary, cut off) is the client's error, not the server's.
+          const status = (e as { statusCode?: number }).statusCode;
+          if (e instanceof MasukanTidakSah || (status !== undefined && status >= 400 && status < 500)) throw e;
+          throw new MasukanTidakSah([{ path: 'berkas', message: `isi multipart/form-data tidak sah: ${e instanceof Error ? e.message : String(e)}` }]);
+        }
         const lengkap = await registerLengkap(db, k.aktor, req.params.opd, req.params.kode, false);
-        const { baris, masalah } = await bacaBerkasRegister(lengkap, file.filename, isi);
+        const { baris, masalah } = await bacaBerkasRegister(lengkap, berkas.nama, berkas.isi);
         return imporBaris(k, req.params.opd, req.params.kode, baris, masalah);
       },
     );

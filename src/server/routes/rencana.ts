@@ -177,7 +177,7 @@ const TargetTriwulan = z
   .meta({ id: 'TargetTriwulan' });
 
 const KodeParams = TahunParams.extend({ kode });
-const VersiParams = TahunParams.extend({ versi: z.coerce.number().int().min(0).max(1000) });
+const VersiParams = TahunParams.extend({ versi: z.string().regex(/^[0-9]{1,4}$/, 'versi berupa angka desimal').transform(Number).pipe(z.number().int().min(0).max(1000)) });
 const KinerjaParams = VersiParams.extend({ indikator: kode });
 const TriwulanKodeParams = KodeParams.extend({ tw: z.coerce.number().int().min(1, 'triwulan 1 sampai 4').max(4, 'triwulan 1 sampai 4') });
 

@@ -111,7 +111,7 @@ const PratinjauCadangan = z
 const JenisImpor = z.enum(['renja', 'realisasi']);
 const ImporParams = TahunParams.extend({ jenis: JenisImpor.describe('renja (Renja/DPA) atau realisasi') });
 const Sha = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 harus 64 digit heksadesimal dari jawaban pratinjau');
-const ImporQuery = z.object({
+const ImporQuery = z.strictObject({
   versi: z.enum(['murni', 'perubahan']).default('murni').describe('Renja: versi yang diganti'),
   dpa: z.enum(['dpa', 'dpa-perubahan']).optional().describe('realisasi: versi DPA yang realisasinya diperbarui (bawaan: terakhir)'),
 });
@@ -141,17 +141,21 @@ function namaBerkas(nama: string | undefined): string {
 /** The one uploaded file, refused above `batas` with a message that says the limit. */
 async function unggahan(req: FastifyRequest, batas: number): Promise<{ nama: string; isi: Buffer; sha256: string }> {
   if (!req.isMultipart()) throw new MasukanTidakSah([{ path: 'berkas', message: 'kirim berkas sebagai multipart/form-data' }]);
-  const file = await req.file({ limits: { fileSize: batas, files: 1, fields: 5, parts: 6 } });
-  if (!file) throw new MasukanTidakSah([{ path: 'berkas', message: 'tidak ada berkas' }]);
-  const nama = namaBerkas(file.filename);
+  let nama: string;
   let isi: Buffer;
   try {
+    const file = await req.file({ limits: { fileSize: batas, files: 1, fields: 5, parts: 6 } });
+    if (!file) throw new MasukanTidakSah([{ path: 'berkas', message: 'tidak ada berkas' }]);
+    nama = namaBerkas(file.filename);
     isi = await file.toBuffer();
   } catch (e) {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new ImporDitolak(413, { error: 'berkas-terlalu-besar', message: `ukuran berkas melebihi batas ${MB(batas)}`, galat: [galatJson({ pesan: `ukuran berkas melebihi batas ${MB(batas)}` })] });
     }
-    throw e;
+    // A broken multipart body (no boundary, cut off) is the client's error, not the server's.
+    const status = (e as { statusCode?: number }).statusCode;
+    if (e instanceof MasukanTidakSah || (status !== undefined && status >= 400 && status < 500)) throw e;
+    throw new MasukanTidakSah([{ path: 'berkas', message: `isi multipart/form-data tidak sah: ${e instanceof Error ? e.message : String(e)}` }]);
   }
   return { nama, isi, sha256: createHash('sha256').update(isi).digest('hex') };
 }
@@ -312,7 +316,9 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
 
     const tags = ['pertukaran'];
     const IMPOR = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/impor/:jenis';
-    const jawabImpor = { 200: HasilImpor, ...GALAT_SESI, 400: GalatHttp, 409: GagalImpor, 413: GagalImpor, 422: GagalImpor } as const;
+    // 413 is also the body limit of the whole request, answered before the route with the plain error shape.
+    const terlaluBesar = z.union([GagalImpor, GalatHttp]);
+    const jawabImpor = { 200: HasilImpor, ...GALAT_SESI, 400: GalatHttp, 409: GagalImpor, 413: terlaluBesar, 422: GagalImpor } as const;
 
     app.post(
       `${IMPOR}/pratinjau`,
@@ -443,7 +449,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
       return { info, c, d, asal: asal.pemda.slug };
     }
 
-    const jawabCadangan = { 200: PratinjauCadangan, ...GALAT_SESI, 400: GalatHttp, 409: GagalImpor, 413: GagalImpor, 422: GagalImpor } as const;
+    const jawabCadangan = { 200: PratinjauCadangan, ...GALAT_SESI, 400: GalatHttp, 409: GagalImpor, 413: terlaluBesar, 422: GagalImpor } as const;
 
     const ringkasCadangan = (b: ReturnType<typeof bukaUntuk>, sekarangIsi: Dataset | undefined, dipulihkan: boolean) => ({
       berkas: b.info,
@@ -489,7 +495,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
             'Cadangan satu pemda lain hanya dipulihkan dengan pemdaLain=true. Dicatat di log audit.',
           consumes: ['multipart/form-data'],
           params: PemdaParams,
-          querystring: z.object({
+          querystring: z.strictObject({
             sha256: Sha,
             pemdaLain: z.enum(['true', 'false']).default('false').describe('true: pulihkan cadangan satu pemda lain ke pemda ini (menimpa seluruh datanya)'),
           }),
