@@ -600,8 +600,10 @@ for (const kind of testDatabases()) {
       );
 
       const nodes = await db.select().from(t.renjaNode).where(eq(t.renjaNode.pemdaId, idA));
-      const urusan = nodes.find((n) => n.level === 'urusan' && n.indukId === null)!;
-      const kegiatan = nodes.find((n) => n.level === 'kegiatan' && n.renjaVersiId === urusan.renjaVersiId)!;
+      // Rows come back in no particular order: pick a version that has both levels.
+      const kegiatan = nodes.find((n) => n.level === 'kegiatan' && nodes.some((u) => u.level === 'urusan' && u.indukId === null && u.renjaVersiId === n.renjaVersiId));
+      const urusan = nodes.find((n) => n.level === 'urusan' && n.indukId === null && n.renjaVersiId === kegiatan?.renjaVersiId);
+      assert.ok(kegiatan && urusan, 'the dataset has a Renja version with an urusan and a kegiatan');
       await assert.rejects(
         db
           .update(t.renjaNode)
