@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, FileInput, Group, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
@@ -6,6 +6,7 @@ import { apiTukar, type GagalImpor, type IsiCadangan, type PratinjauCadangan } f
 import { Bagian, Galat } from '../components/Bagian.tsx';
 import { formatAngka, formatTanggalJam } from '../format.ts';
 import { useSesi } from '../session.tsx';
+import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 type Tahap =
   | { k: 'pilih' }
@@ -60,16 +61,7 @@ export function Cadangan() {
 
   return (
     <div className="halaman">
-      <div className="halaman-atas">
-        <div>
-          <Title order={1} size="h2">
-            {t('tukar.cadangan.judul')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {me.pemda.nama}
-          </Text>
-        </div>
-      </div>
+      <KepalaHalaman judul={t('tukar.cadangan.judul')} keterangan={me.pemda.nama} />
 
       <Bagian judul={t('tukar.cadangan.unduhJudul')} id="cadangan-unduh">
         <Text size="sm" mb="sm">

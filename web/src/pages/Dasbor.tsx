@@ -14,6 +14,7 @@ import { warnaPredikat } from '../predikat.ts';
 import { setQuery } from '../router.ts';
 import { useSesi } from '../session.tsx';
 import type { Dashboard, ProgresUnit, StatusAngka, Triwulan } from '../types.ts';
+import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 const GrafikCapaian = lazy(() => import('./GrafikDasbor.tsx').then((m) => ({ default: m.GrafikCapaian })));
 const GrafikTren = lazy(() => import('./GrafikDasbor.tsx').then((m) => ({ default: m.GrafikTren })));
@@ -86,17 +87,9 @@ export function Dasbor() {
 
   return (
     <div className="halaman">
-      <div className="halaman-atas">
-        <div>
-          <Title order={1} size="h2">
-            {t('dasbor.judul')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {p.opdNama ?? p.opd} · {p.tahun}
-          </Text>
-        </div>
+      <KepalaHalaman judul={t('dasbor.judul')} keterangan={<>{p.opdNama ?? p.opd} · {p.tahun}</>}>
         <BarisPilihan p={p} />
-      </div>
+      </KepalaHalaman>
       {isi}
     </div>
   );

@@ -1,4 +1,4 @@
-import { Alert, NativeSelect, Text, Title } from '@mantine/core';
+import { Alert, NativeSelect, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
@@ -9,6 +9,7 @@ import { useMuat } from '../muat.ts';
 import { useSesi } from '../session.tsx';
 import type { DaftarEntri, StatusEntri } from '../types.ts';
 import { KartuEntri } from './KartuEntri.tsx';
+import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 type Saring = 'semua' | 'perlu' | StatusEntri;
 
@@ -79,17 +80,9 @@ export function Entri() {
 
   return (
     <div className="halaman">
-      <div className="halaman-atas">
-        <div>
-          <Title order={1} size="h2">
-            {t('entri.judul')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {p.opdNama ?? p.opd} · {t('pilihan.tw', { n: p.tw })} {p.tahun}
-          </Text>
-        </div>
+      <KepalaHalaman judul={t('entri.judul')} keterangan={<>{p.opdNama ?? p.opd} · {t('pilihan.tw', { n: p.tw })} {p.tahun}</>}>
         <BarisPilihan p={p} triwulan />
-      </div>
+      </KepalaHalaman>
       {isi}
     </div>
   );

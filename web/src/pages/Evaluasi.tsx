@@ -11,6 +11,7 @@ import { formatAngka, formatTanggalJam } from '../format.ts';
 import { useMuat } from '../muat.ts';
 import { bacaDrafRencana, hapusDrafRencana, isString, kunciRencana, simpanDrafRencana } from '../rencana-draf.ts';
 import { useSesi } from '../session.tsx';
+import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 interface Isian {
   skor: Record<string, Record<string, string>>;
@@ -64,17 +65,9 @@ export function Evaluasi() {
 
   return (
     <div className="halaman evaluasi">
-      <div className="halaman-atas">
-        <div>
-          <Title order={1} size="h2">
-            {t('evaluasi.judul')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {p.opdNama ?? p.opd} · {p.tahun}
-          </Text>
-        </div>
+      <KepalaHalaman judul={t('evaluasi.judul')} keterangan={<>{p.opdNama ?? p.opd} · {p.tahun}</>}>
         <BarisPilihan p={p} />
-      </div>
+      </KepalaHalaman>
       {isi}
     </div>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, List, NativeSelect, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, List, NativeSelect, Table, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
@@ -7,6 +7,7 @@ import { Bagian, Galat } from '../components/Bagian.tsx';
 import { Gulir } from '../components/Gulir.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
 import { punya, useSesi } from '../session.tsx';
+import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 /** Rows shown per change list; the rest is counted (a 5.000-row Renja stays responsive). */
 const BARIS_TAMPIL = 200;
@@ -69,17 +70,9 @@ export function Impor() {
 
   return (
     <div className="halaman">
-      <div className="halaman-atas">
-        <div>
-          <Title order={1} size="h2">
-            {t('tukar.impor.judul')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {p.opdNama ?? p.opd} · {p.tahun}
-          </Text>
-        </div>
+      <KepalaHalaman judul={t('tukar.impor.judul')} keterangan={<>{p.opdNama ?? p.opd} · {p.tahun}</>}>
         <BarisPilihan p={p} />
-      </div>
+      </KepalaHalaman>
 
       <Bagian
         judul={t('tukar.impor.berkas')}

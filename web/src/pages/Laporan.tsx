@@ -12,6 +12,7 @@ import { useMuat } from '../muat.ts';
 import { setQuery, useLokasi } from '../router.ts';
 import { useSesi } from '../session.tsx';
 import type { DaftarDokumen, EntriSumber, FormatDokumen, JenisDokumen, Pratinjau, Sumber, TabelPratinjau } from '../types-dokumen.ts';
+import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 const JENIS: readonly JenisDokumen[] = ['lkjip', 'pk', 'triwulan'];
 const FORMAT: Record<JenisDokumen, FormatDokumen[]> = { lkjip: ['docx', 'pdf'], pk: ['docx', 'pdf'], triwulan: ['xlsx'] };
@@ -89,17 +90,9 @@ export function Laporan() {
 
   return (
     <div className="halaman">
-      <div className="halaman-atas">
-        <div>
-          <Title order={1} size="h2">
-            {t('laporan.judul')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {p.opdNama ?? p.opd} · {p.tahun}
-          </Text>
-        </div>
+      <KepalaHalaman judul={t('laporan.judul')} keterangan={<>{p.opdNama ?? p.opd} · {p.tahun}</>}>
         <BarisPilihan p={p} />
-      </div>
+      </KepalaHalaman>
       {!p.opd && !p.memuatOpd ? (
         <Alert color="gray">{t('pilihan.tanpaOpd')}</Alert>
       ) : (

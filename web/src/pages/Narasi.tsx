@@ -9,6 +9,7 @@ import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
 import { useMuat } from '../muat.ts';
 import { bacaDrafRencana, hapusDrafRencana, kunciRencana, simpanDrafRencana } from '../rencana-draf.ts';
 import { useSesi } from '../session.tsx';
+import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 /** The paragraphs of each field of one card (a section has one field, a sasaran six). */
 type Isian = Record<string, string[]>;
@@ -105,17 +106,9 @@ export function Narasi() {
 
   return (
     <div className="halaman narasi">
-      <div className="halaman-atas">
-        <div>
-          <Title order={1} size="h2">
-            {t('narasi.judul')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {p.opdNama ?? p.opd} · {p.tahun}
-          </Text>
-        </div>
+      <KepalaHalaman judul={t('narasi.judul')} keterangan={<>{p.opdNama ?? p.opd} · {p.tahun}</>}>
         <BarisPilihan p={p} />
-      </div>
+      </KepalaHalaman>
       {isi}
     </div>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, Modal, NativeSelect, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { formatAngka, formatTanggal } from '../format.ts';
 import { useMuat } from '../muat.ts';
 import { setQuery, useLokasi } from '../router.ts';
 import { useSesi } from '../session.tsx';
+import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 /** Register screen: pick a register, see its rows (masked by role), add/edit/delete rows, import, export. */
 export function Register() {
@@ -47,17 +48,9 @@ export function Register() {
 
   return (
     <div className="halaman">
-      <div className="halaman-atas">
-        <div>
-          <Title order={1} size="h2">
-            {t('register.judul')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {p.opdNama ?? p.opd}
-          </Text>
-        </div>
+      <KepalaHalaman judul={t('register.judul')} keterangan={p.opdNama ?? p.opd}>
         <BarisPilihan p={p} />
-      </div>
+      </KepalaHalaman>
       {isi}
     </div>
   );

@@ -28,6 +28,7 @@ import { bacaDrafRencana, bacaTarget, formatRupiahTeks, hapusDrafRencana, kunciR
 import { setQuery, useLokasi } from '../router.ts';
 import { useSesi } from '../session.tsx';
 import { SelIsian } from './SelIsian.tsx';
+import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 type Tab = 'renstra' | 'renja' | 'pk' | 'triwulan';
 const TABS: readonly Tab[] = ['renstra', 'renja', 'pk', 'triwulan'];
@@ -50,17 +51,9 @@ export function Rencana() {
 
   return (
     <div className="halaman rencana">
-      <div className="halaman-atas">
-        <div>
-          <Title order={1} size="h2">
-            {t('rencana.judul')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {p.opdNama ?? p.opd} · {p.tahun}
-          </Text>
-        </div>
+      <KepalaHalaman judul={t('rencana.judul')} keterangan={<>{p.opdNama ?? p.opd} · {p.tahun}</>}>
         <BarisPilihan p={p} />
-      </div>
+      </KepalaHalaman>
       {!p.opd && !p.memuatOpd ? (
         <Alert color="gray">{t('pilihan.tanpaOpd')}</Alert>
       ) : !l ? (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type EntriRef } from '../api.ts';
@@ -9,6 +9,7 @@ import { denganSatuan, formatAngka } from '../format.ts';
 import { useMuat } from '../muat.ts';
 import { punya, useSesi } from '../session.tsx';
 import type { DaftarEntri, Entri, StatusEntri } from '../types.ts';
+import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 type Saring = 'menunggu' | 'semua' | StatusEntri;
 
@@ -73,17 +74,9 @@ export function Verifikasi() {
 
   return (
     <div className="halaman">
-      <div className="halaman-atas">
-        <div>
-          <Title order={1} size="h2">
-            {t('verifikasi.judul')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {p.opdNama ?? p.opd} · {t('pilihan.tw', { n: p.tw })} {p.tahun} · {punya(me, 'kepala-opd') ? t('verifikasi.peranKepala') : t('verifikasi.peranPerencana')}
-          </Text>
-        </div>
+      <KepalaHalaman judul={t('verifikasi.judul')} keterangan={<>{p.opdNama ?? p.opd} · {t('pilihan.tw', { n: p.tw })} {p.tahun} · {punya(me, 'kepala-opd') ? t('verifikasi.peranKepala') : t('verifikasi.peranPerencana')}</>}>
         <BarisPilihan p={p} triwulan />
-      </div>
+      </KepalaHalaman>
       {isi}
     </div>
   );
