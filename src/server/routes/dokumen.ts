@@ -6,7 +6,7 @@
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
-import { loadDataset } from '../../db/dataset-repository.ts';
+import { loadDatasetOpd } from '../../db/dataset-repository.ts';
 import { konteks } from '../../measure/konteks.ts';
 import { type Aktor, boleh } from '../../policy/policy.ts';
 import { buatDokumen, FORMAT_DOKUMEN, JENIS_DOKUMEN, MIME, type FormatDokumen, type JenisDokumen } from '../../report/index.ts';
@@ -128,9 +128,10 @@ export function routesDokumen(database: Database): FastifyPluginCallbackZod {
     return opd;
   }
 
-  async function dataset(a: Aktor) {
-    const d = await loadDataset(db, a.pemdaSlug);
-    if (!d) throw new TidakDitemukan(`pemda "${a.pemdaSlug}" tidak ada`);
+  /** The pemda's own data and this one OPD: every document covers one OPD. */
+  async function dataset(a: Aktor, opd: string) {
+    const d = await loadDatasetOpd(db, a.pemdaSlug, opd);
+    if (!d) throw new TidakDitemukan(`OPD "${opd}" tidak ada`);
     return d;
   }
 
@@ -152,7 +153,7 @@ export function routesDokumen(database: Database): FastifyPluginCallbackZod {
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
         await opdDokumen(a, req.params.opd, 'lkjip');
-        const d = await dataset(a);
+        const d = await dataset(a, req.params.opd);
         const k = konteks(d, req.params.opd, req.params.tahun);
         return {
           dokumen: JENIS_DOKUMEN.map((jenis) => ({ jenis, format: [...FORMAT_PER_JENIS[jenis]] })),
@@ -188,7 +189,7 @@ export function routesDokumen(database: Database): FastifyPluginCallbackZod {
         if (req.query.versi !== undefined && jenis !== 'pk') throw new MasukanTidakSah([{ path: 'versi', message: 'versi hanya untuk Perjanjian Kinerja (pk)' }]);
         if (req.query.triwulan !== undefined && jenis !== 'triwulan') throw new MasukanTidakSah([{ path: 'triwulan', message: 'triwulan hanya untuk laporan monitoring triwulan' }]);
         const tw = req.query.triwulan as 1 | 2 | 3 | 4 | undefined;
-        const d = await dataset(a);
+        const d = await dataset(a, opd);
         // Missing Renstra, year or PK version: NotFoundError, answered 404 by the error handler.
         // The LKJIP states the year's sign-off and carries the follow-ups of last year's evaluation.
         const lkjip = jenis === 'lkjip' ? await opsiLkjip(db, a.pemdaSlug, opd, tahun) : undefined;
@@ -222,7 +223,7 @@ export function routesDokumen(database: Database): FastifyPluginCallbackZod {
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
         await opdDokumen(a, req.params.opd, 'pratinjau');
-        const d = await dataset(a);
+        const d = await dataset(a, req.params.opd);
         const jejak = await jejakRealisasi(db, a.pemdaId, req.params.opd, req.params.tahun);
         return susunPratinjau(d, req.params.opd, req.params.tahun, jejak);
       },

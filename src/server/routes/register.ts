@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
-import { loadDataset } from '../../db/dataset-repository.ts';
+import { loadDatasetOpd } from '../../db/dataset-repository.ts';
 import { jelaskanIndikator } from '../../measure/penjelasan.ts';
 import { boleh } from '../../policy/policy.ts';
 import { bacaBerkasRegister, tulisRegisterXlsx } from '../../register/berkas.ts';
@@ -194,8 +194,8 @@ export function routesRegister(database: Database, sekarang: () => Date): Fastif
         if (!boleh(a, { aksi: 'opd:baca', opd: req.params.opd }) && !boleh(a, { aksi: 'register:baca', opd: req.params.opd })) {
           throw new Dilarang(`tidak berwenang membaca OPD "${req.params.opd}"`);
         }
-        const d = await loadDataset(db, a.pemdaSlug);
-        if (!d) throw new TidakDitemukan(`pemda "${a.pemdaSlug}" tidak ada`);
+        const d = await loadDatasetOpd(db, a.pemdaSlug, req.params.opd);
+        if (!d) throw new TidakDitemukan(`OPD "${req.params.opd}" tidak ada`);
         return jelaskanIndikator(d, req.params.opd, req.params.tahun, req.params.indikator);
       },
     );
