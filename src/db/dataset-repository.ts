@@ -5,8 +5,8 @@
  * `loadDataset` reads it back in the same shape and order. Every statement is scoped by
  * pemda_id; writes are one batch insert per table and reads one query per table.
  */
-import { and, asc, eq, getTableColumns, sql, type SQL, type SQLChunk } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, eq, getTableName, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { checkReferences, DatasetError, type DatasetProblem, formatPath } from '../dataset/load.ts';
 import {
@@ -23,6 +23,7 @@ import type { Db } from './client.ts';
 import { newId } from './ids.ts';
 import { naikkanRevisi, SELURUH_PEMDA } from './revisi.ts';
 import * as t from './schema.ts';
+import { type Baris, type DalamLingkup, type HasilSinkron, type KunciAlami, sinkronkan, type TabelSinkron } from './sinkron.ts';
 
 type TenantTable = (typeof t.tenantTables)[number];
 
@@ -43,44 +44,224 @@ export async function listPemda(db: Db): Promise<PemdaSummary[]> {
 // ---------------------------------------------------------------- save
 
 /**
- * Stores a validated dataset. When its pemda slug exists, all of that pemda's data is
- * replaced; the pemda row itself is kept (updated) so that its id stays stable. Either
- * everything is written or, on any error, nothing changes.
+ * What a save may change. Without it, the whole pemda: the dataset is all the pemda holds. With
+ * `opd`, that OPD's rows only (its units, officials, Renstra, registers and years); with `tahun`
+ * too, only that OPD-year's rows (Renja, DPA, PK, targets, realisasi, ...). Nothing outside the
+ * scope is read for writing, written, or deleted, and only the scope's revision is raised.
  */
-export async function saveDataset(db: Db, dataset: Dataset): Promise<void> {
+export interface LingkupSimpan {
+  opd: string;
+  tahun?: number;
+}
+
+/** Natural keys (see src/db/sinkron.ts): the codes, years and positions by which a row is known within its parent. */
+const targetKunci =
+  (induk: string) =>
+  (nilai: (nama: string) => string | null): string =>
+    // A target is the target of a year; the baseline and the end target are one each per indicator.
+    JSON.stringify(nilai('jenis') === 'target' ? [nilai(induk), 'target', nilai('tahun')] : [nilai(induk), nilai('jenis')]);
+
+const KUNCI_ALAMI = new Map<TenantTable, KunciAlami>([
+  [t.pemdaPejabat, ['urutan']],
+  [t.rpjmd, ['periodeAwal']],
+  [t.rpjmdMisi, ['rpjmdId', 'kode']],
+  [t.rpjmdTujuan, ['rpjmdId', 'kode']],
+  [t.rpjmdSasaran, ['rpjmdId', 'kode']],
+  [t.indikatorDaerah, ['rpjmdId', 'kode']],
+  [t.indikatorDaerahTarget, targetKunci('indikatorDaerahId')],
+  [t.indikatorDaerahRealisasi, ['indikatorDaerahId', 'tahun']],
+  [t.indikatorDaerahPembanding, ['indikatorDaerahId', 'tahun', 'wilayah']],
+  [t.opd, ['slug']],
+  [t.indikatorDaerahPengampu, ['indikatorDaerahId', 'opdId']],
+  [t.unit, ['opdId', 'kode']],
+  [t.pejabat, ['opdId', 'urutan']],
+  [t.renstra, ['opdId', 'periodeAwal']],
+  [t.tujuan, ['renstraId', 'kode']],
+  [t.sasaran, ['renstraId', 'kode']],
+  [t.indikator, ['renstraId', 'kode']],
+  [t.indikatorTarget, targetKunci('indikatorId')],
+  [t.ikuVersi, ['renstraId', 'versi']],
+  [t.ikuBaris, ['ikuVersiId', 'urutan']],
+  [t.tahunOpd, ['opdId', 'tahun']],
+  [t.renjaVersi, ['tahunOpdId', 'versi']],
+  [t.renjaNode, ['renjaVersiId', 'kode']],
+  [t.renjaNodeSasaran, ['renjaNodeId', 'sasaranKode']],
+  [t.renjaIndikator, ['renjaVersiId', 'kode']],
+  [t.anggaranVersi, ['tahunOpdId', 'versi']],
+  [t.anggaranBaris, ['anggaranVersiId', 'kode']],
+  [t.anggaranKelompok, ['anggaranVersiId', 'kelompok']],
+  [t.pk, ['tahunOpdId', 'versi']],
+  [t.pkKinerja, ['pkId', 'sasaranKode', 'indikatorKode']],
+  [t.pkAnggaran, ['pkId', 'urutan']],
+  [t.pkPenjelasan, ['pkId', 'indikatorKode']],
+  [t.rencanaAksi, ['tahunOpdId', 'indikatorKode', 'triwulan']],
+  [t.realisasi, ['tahunOpdId', 'indikatorKode', 'triwulan']],
+  [t.ikk, ['tahunOpdId', 'urutan']],
+  [t.sdgs, ['tahunOpdId', 'urutan']],
+  [t.tindakLanjut, ['tahunOpdId', 'urutan']],
+  [t.penghargaan, ['tahunOpdId', 'urutan']],
+  [t.register, ['opdId', 'kode']],
+  [t.registerBaris, ['registerId', 'kode']],
+  [t.registerTotal, ['registerId', 'kode']],
+  [t.indikatorRumus, ['indikatorId']],
+]);
+
+/** Tables of the pemda itself (RPJMD, its indicators, the pemda's officials): outside every OPD scope. */
+const TABEL_PEMDA = new Set<TenantTable>([
+  t.pemdaPejabat,
+  t.rpjmd,
+  t.rpjmdMisi,
+  t.rpjmdTujuan,
+  t.rpjmdSasaran,
+  t.indikatorDaerah,
+  t.indikatorDaerahTarget,
+  t.indikatorDaerahRealisasi,
+  t.indikatorDaerahPembanding,
+  t.indikatorDaerahPengampu,
+]);
+
+/** Tables of one OPD-year: tahun_opd and everything below it. */
+const TABEL_TAHUN = new Set<TenantTable>([
+  t.tahunOpd,
+  t.renjaVersi,
+  t.renjaNode,
+  t.renjaNodeSasaran,
+  t.renjaIndikator,
+  t.anggaranVersi,
+  t.anggaranBaris,
+  t.anggaranKelompok,
+  t.pk,
+  t.pkKinerja,
+  t.pkAnggaran,
+  t.pkPenjelasan,
+  t.rencanaAksi,
+  t.realisasi,
+  t.ikk,
+  t.sdgs,
+  t.tindakLanjut,
+  t.penghargaan,
+]);
+
+/** The dataset restricted to one OPD: the others and the RPJMD's links to them left out. */
+function hanyaOpd(d: Dataset, opdSlug: string): Dataset {
+  return {
+    ...d,
+    pemda: {
+      ...d.pemda,
+      rpjmd: d.pemda.rpjmd.map((r) => ({ ...r, indikator: r.indikator.map((i) => ({ ...i, pengampu: i.pengampu.filter((s) => s === opdSlug) })) })),
+    },
+    opd: d.opd.filter((o) => o.slug === opdSlug),
+  };
+}
+
+/**
+ * Stores a validated dataset: the whole pemda (its rows become exactly the dataset's; the pemda
+ * row itself is kept and updated so that its id stays stable), or only the OPD or OPD-year that
+ * `lingkup` names. Only rows that differ are written (src/db/sinkron.ts): unchanged rows keep
+ * their id, version and updated_at. Either everything is written or, on any error, nothing
+ * changes. Answers what changed, per table.
+ */
+export async function saveDataset(db: Db, dataset: Dataset, lingkup?: LingkupSimpan): Promise<HasilSinkron> {
   const problems = checkReferences(dataset);
   if (problems.length > 0) throw new DatasetError(problems);
+  if (lingkup && !dataset.opd.some((o) => o.slug === lingkup.opd)) {
+    throw new DatasetError([{ path: 'opd', message: `OPD "${lingkup.opd}" tidak ada di dataset yang disimpan` }]);
+  }
+  if (lingkup?.tahun !== undefined && !dataset.opd.some((o) => o.slug === lingkup.opd && o.tahun.some((y) => y.tahun === lingkup.tahun))) {
+    throw new DatasetError([{ path: 'opd', message: `tahun ${lingkup.tahun} OPD "${lingkup.opd}" tidak ada di dataset yang disimpan` }]);
+  }
   const p = dataset.pemda;
   try {
-    await db.transaction(async (tx) => {
-      // The upsert also locks the pemda row, so concurrent saves of one pemda run one after the other.
-      const [row] = await tx
-        .insert(t.pemda)
-        .values({ id: newId(), slug: p.slug, nama: p.nama, jenis: p.jenis, provinsi: p.provinsi, ibukota: p.ibukota, pengaturan: p.pengaturan })
-        .onConflictDoUpdate({
-          target: t.pemda.slug,
-          set: {
-            nama: p.nama,
-            jenis: p.jenis,
-            provinsi: p.provinsi ?? null,
-            ibukota: p.ibukota ?? null,
-            pengaturan: p.pengaturan,
-            updatedAt: sql`now()`,
-            version: sql`${t.pemda.version} + 1`,
-          },
-        })
-        .returning({ id: t.pemda.id });
-      if (!row) throw new Error(`pemda "${p.slug}" tidak tersimpan`);
-      for (const table of [...t.tenantTables].reverse()) {
-        await tx.delete(table).where(eq(table.pemdaId, row.id));
+    return await db.transaction(async (tx) => {
+      let pemdaId: string;
+      let filter: FilterTabel = () => undefined;
+      if (!lingkup) {
+        // The upsert also locks the pemda row, so concurrent saves of one pemda run one after the other.
+        const [row] = await tx
+          .insert(t.pemda)
+          .values({ id: newId(), slug: p.slug, nama: p.nama, jenis: p.jenis, provinsi: p.provinsi, ibukota: p.ibukota, pengaturan: p.pengaturan })
+          .onConflictDoUpdate({
+            target: t.pemda.slug,
+            set: {
+              nama: p.nama,
+              jenis: p.jenis,
+              provinsi: p.provinsi ?? null,
+              ibukota: p.ibukota ?? null,
+              pengaturan: p.pengaturan,
+              updatedAt: sql`now()`,
+              version: sql`${t.pemda.version} + 1`,
+            },
+          })
+          .returning({ id: t.pemda.id });
+        if (!row) throw new Error(`pemda "${p.slug}" tidak tersimpan`);
+        pemdaId = row.id;
+      } else {
+        // A share lock: saves of different OPDs run side by side; a whole-pemda save waits for them.
+        const [row] = await tx.select({ id: t.pemda.id }).from(t.pemda).where(eq(t.pemda.slug, p.slug)).for('share');
+        if (!row) throw new DatasetError([{ path: 'pemda.slug', message: `pemda "${p.slug}" tidak ada di basis data` }]);
+        pemdaId = row.id;
+        // Saves of one OPD run one after the other.
+        const [o] = await tx
+          .select({ id: t.opd.id })
+          .from(t.opd)
+          .where(and(eq(t.opd.pemdaId, pemdaId), eq(t.opd.slug, lingkup.opd)))
+          .for('update');
+        filter = filterOpd(pemdaId, o?.id ?? newId(), lingkup.tahun === undefined ? undefined : [lingkup.tahun]);
       }
-      const rows = buildRows(dataset, row.id);
-      for (const table of t.tenantTables) await insertAll(tx, table, rows.of(table));
-      await naikkanRevisi(tx, row.id, SELURUH_PEMDA);
+
+      const wanted = buildRows(lingkup ? hanyaOpd(dataset, lingkup.opd) : dataset, pemdaId);
+      if (lingkup) {
+        // The OPD keeps its place among the pemda's OPDs (a new one comes last).
+        const [posisi] = await tx
+          .select({ urutan: sql<number>`coalesce((select ${t.opd.urutan} from ${t.opd} where ${t.opd.pemdaId} = ${pemdaId} and ${t.opd.slug} = ${lingkup.opd}), (select max(${t.opd.urutan}) + 1 from ${t.opd} where ${t.opd.pemdaId} = ${pemdaId}), 0)` })
+          .from(t.pemda)
+          .where(eq(t.pemda.id, pemdaId));
+        for (const row of wanted.of(t.opd) as Array<{ urutan: number }>) row.urutan = Number(posisi?.urutan ?? 0);
+      }
+      if (lingkup?.tahun !== undefined) {
+        // Likewise the year among the OPD's years: the dataset may hold only some of them.
+        const [posisi] = await tx.execute<{ urutan: number }>(sql`
+          select coalesce(
+            (select y.urutan from ${t.tahunOpd} y join ${t.opd} o on o.pemda_id = y.pemda_id and o.id = y.opd_id
+              where y.pemda_id = ${pemdaId} and o.slug = ${lingkup.opd} and y.tahun = ${lingkup.tahun}),
+            (select max(y.urutan) + 1 from ${t.tahunOpd} y join ${t.opd} o on o.pemda_id = y.pemda_id and o.id = y.opd_id
+              where y.pemda_id = ${pemdaId} and o.slug = ${lingkup.opd}),
+            0) as urutan`).then((r) => (r as unknown as { rows: Array<{ urutan: number }> }).rows);
+        for (const row of wanted.of(t.tahunOpd) as Array<{ urutan: number; tahun: number }>) {
+          if (row.tahun === lingkup.tahun) row.urutan = Number(posisi?.urutan ?? 0);
+        }
+      }
+      const tabel: TabelSinkron[] = [];
+      for (const table of t.tenantTables) {
+        if (lingkup && TABEL_PEMDA.has(table)) continue;
+        const kunci = KUNCI_ALAMI.get(table);
+        if (!kunci) throw new Error(`tabel ${getTableName(table)} tanpa kunci alami`);
+        const tulis = lingkup?.tahun === undefined || TABEL_TAHUN.has(table);
+        tabel.push({ table, kunci, tersimpan: await selectAll(tx, table, pemdaId, filter(table)), diinginkan: wanted.of(table) as Baris[], tulis });
+      }
+      const hasil = await sinkronkan(tx, pemdaId, tabel, lingkup?.tahun === undefined ? () => true : milikTahun(lingkup.tahun));
+      if (hasil.berubah || !lingkup) await naikkanRevisi(tx, pemdaId, lingkup ? lingkup.opd : SELURUH_PEMDA);
+      return hasil;
     });
   } catch (e) {
     throw asDataError(e) ?? e;
   }
+}
+
+/**
+ * The rows of one year of the (single) OPD being written: its tahun_opd row and every row that
+ * refers to a row already found to be of that year. Tables come parents first, so one pass finds them all.
+ */
+function milikTahun(tahun: number): DalamLingkup {
+  const ids = new Set<string>();
+  return (table, row) => {
+    const milik =
+      table === t.tahunOpd
+        ? row.tahun === tahun
+        : Object.entries(row).some(([key, v]) => key !== 'id' && key !== 'pemdaId' && typeof v === 'string' && ids.has(v));
+    if (milik && typeof row.id === 'string') ids.add(row.id);
+    return milik;
+  };
 }
 
 /** Insert rows collected per table, each checked against its table's insert type. */
@@ -96,32 +277,6 @@ class Rows {
   of(table: PgTable): object[] {
     return this.byTable.get(table) ?? [];
   }
-}
-
-/**
- * One INSERT ... SELECT FROM unnest(...) per table: one array parameter per column whatever
- * the row count, so there is no bind-parameter limit to chunk around, the statement text
- * stays small, and foreign keys between rows of the same table (unit and Renja parents) are
- * checked once the whole table is in. Every column travels as text and is cast to its type
- * in SQL: both drivers can send a text[], not all can send an enum[] or a 2-D array.
- */
-async function insertAll(db: Db, table: PgTable, rows: object[]): Promise<void> {
-  if (rows.length === 0) return;
-  const records = rows as Array<Record<string, unknown>>;
-  const all: Record<string, PgColumn> = getTableColumns(table);
-  // Columns no row sets and that have a default (created_at, version ...) are left to the database.
-  const columns = Object.entries(all).filter(([key, column]) => !column.hasDefault || records.some((r) => r[key] !== undefined));
-  const values = (key: string, column: PgColumn) =>
-    records.map((r) => {
-      const value = r[key];
-      return value === undefined || value === null ? null : String(column.mapToDriverValue(value));
-    });
-  const list = (items: SQLChunk[]) => sql.join(items, sql`, `);
-  const names = columns.map(([, column]) => sql.identifier(column.name));
-  const casts = columns.map(([, column], i) => sql.raw(`u.c${i}::${column.getSQLType()}`));
-  const params = columns.map(([key, column]) => sql`${sql.param(values(key, column))}::text[]`);
-  const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(', '));
-  await db.execute(sql`insert into ${table} (${list(names)}) select ${list(casts)} from unnest(${list(params)}) as u(${aliases})`);
 }
 
 /** Nesting the nomenclature allows: the levels a node's parent may have. */
@@ -582,9 +737,11 @@ export async function loadDataset(db: Db, pemdaSlug: string): Promise<Dataset | 
  * RPJMD and its indicators) and everything of that OPD, all years, and none of the other
  * OPDs. Every figure about the OPD (capaian, anggaran, checks, the LKJIP) comes out the same as
  * from the whole dataset, for a fraction of the rows (1/40 in a kabupaten). Undefined when the
- * pemda or the OPD does not exist.
+ * pemda or the OPD does not exist. With `tahun`, only those years of the OPD (e.g. the year and
+ * the one before): the read model of one OPD-year, in the same fixed number of queries whatever
+ * the years held.
  */
-export async function loadDatasetOpd(db: Db, pemdaSlug: string, opdSlug: string): Promise<Dataset | undefined> {
+export async function loadDatasetOpd(db: Db, pemdaSlug: string, opdSlug: string, tahun?: readonly number[]): Promise<Dataset | undefined> {
   return db.transaction(
     async (tx) => {
       const [p] = await tx.select().from(t.pemda).where(eq(t.pemda.slug, pemdaSlug));
@@ -594,18 +751,24 @@ export async function loadDatasetOpd(db: Db, pemdaSlug: string, opdSlug: string)
         .from(t.opd)
         .where(and(eq(t.opd.pemdaId, p.id), eq(t.opd.slug, opdSlug)));
       if (!o) return undefined;
-      return assemble(p, await readAll(tx, p.id, filterOpd(p.id, o.id)));
+      return assemble(p, await readAll(tx, p.id, filterOpd(p.id, o.id, tahun)));
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
 }
 
-/** Extra WHERE conditions per table that keep one OPD's rows; tables not listed are pemda-wide. */
+/** Extra WHERE conditions per table that keep one OPD's rows (and years); tables not listed are the pemda's own. */
 type FilterTabel = (table: TenantTable) => SQL | undefined;
 
-function filterOpd(pemdaId: string, opdId: string): FilterTabel {
-  const tahunOpd = sql`(select id from ${t.tahunOpd} where ${t.tahunOpd.pemdaId} = ${pemdaId} and ${t.tahunOpd.opdId} = ${opdId})`;
+function filterOpd(pemdaId: string, opdId: string, tahun?: readonly number[]): FilterTabel {
+  const diTahun = tahun === undefined ? sql`` : sql` and ${t.tahunOpd.tahun} in (${sql.join(tahun.map((y) => sql`${y}`), sql`, `)})`;
+  const tahunOpd = sql`(select id from ${t.tahunOpd} where ${t.tahunOpd.pemdaId} = ${pemdaId} and ${t.tahunOpd.opdId} = ${opdId}${diTahun})`;
   const renstra = sql`(select id from ${t.renstra} where ${t.renstra.pemdaId} = ${pemdaId} and ${t.renstra.opdId} = ${opdId})`;
+  const renjaVersi = sql`(select id from ${t.renjaVersi} where ${t.renjaVersi.pemdaId} = ${pemdaId} and ${t.renjaVersi.tahunOpdId} in ${tahunOpd})`;
+  const renjaNode = sql`(select id from ${t.renjaNode} where ${t.renjaNode.pemdaId} = ${pemdaId} and ${t.renjaNode.renjaVersiId} in ${renjaVersi})`;
+  const anggaranVersi = sql`(select id from ${t.anggaranVersi} where ${t.anggaranVersi.pemdaId} = ${pemdaId} and ${t.anggaranVersi.tahunOpdId} in ${tahunOpd})`;
+  const pk = sql`(select id from ${t.pk} where ${t.pk.pemdaId} = ${pemdaId} and ${t.pk.tahunOpdId} in ${tahunOpd})`;
+  const register = sql`(select id from ${t.register} where ${t.register.pemdaId} = ${pemdaId} and ${t.register.opdId} = ${opdId})`;
   const byOpd = new Map<TenantTable, SQL>([
     [t.opd, sql`${t.opd.id} = ${opdId}`],
     [t.indikatorDaerahPengampu, sql`${t.indikatorDaerahPengampu.opdId} = ${opdId}`],
@@ -621,30 +784,31 @@ function filterOpd(pemdaId: string, opdId: string): FilterTabel {
     ],
     [t.ikuVersi, sql`${t.ikuVersi.renstraId} in ${renstra}`],
     [t.ikuBaris, sql`${t.ikuBaris.renstraId} in ${renstra}`],
-    [t.tahunOpd, sql`${t.tahunOpd.opdId} = ${opdId}`],
-    [t.renjaVersi, sql`${t.renjaVersi.opdId} = ${opdId}`],
-    [t.renjaNode, sql`${t.renjaNode.opdId} = ${opdId}`],
-    [t.renjaNodeSasaran, sql`${t.renjaNodeSasaran.renjaNodeId} in (select id from ${t.renjaNode} where ${t.renjaNode.pemdaId} = ${pemdaId} and ${t.renjaNode.opdId} = ${opdId})`],
-    [t.renjaIndikator, sql`${t.renjaIndikator.renjaVersiId} in (select id from ${t.renjaVersi} where ${t.renjaVersi.pemdaId} = ${pemdaId} and ${t.renjaVersi.opdId} = ${opdId})`],
+    [t.tahunOpd, sql`${t.tahunOpd.opdId} = ${opdId}${diTahun}`],
+    [t.renjaVersi, sql`${t.renjaVersi.opdId} = ${opdId} and ${t.renjaVersi.tahunOpdId} in ${tahunOpd}`],
+    [t.renjaNode, sql`${t.renjaNode.opdId} = ${opdId} and ${t.renjaNode.renjaVersiId} in ${renjaVersi}`],
+    [t.renjaNodeSasaran, sql`${t.renjaNodeSasaran.renjaNodeId} in ${renjaNode}`],
+    [t.renjaIndikator, sql`${t.renjaIndikator.renjaVersiId} in ${renjaVersi}`],
     [t.anggaranVersi, sql`${t.anggaranVersi.tahunOpdId} in ${tahunOpd}`],
-    [
-      t.anggaranBaris,
-      sql`${t.anggaranBaris.anggaranVersiId} in (select id from ${t.anggaranVersi} where ${t.anggaranVersi.pemdaId} = ${pemdaId} and ${t.anggaranVersi.tahunOpdId} in ${tahunOpd})`,
-    ],
-    [
-      t.anggaranKelompok,
-      sql`${t.anggaranKelompok.anggaranVersiId} in (select id from ${t.anggaranVersi} where ${t.anggaranVersi.pemdaId} = ${pemdaId} and ${t.anggaranVersi.tahunOpdId} in ${tahunOpd})`,
-    ],
+    [t.anggaranBaris, sql`${t.anggaranBaris.anggaranVersiId} in ${anggaranVersi}`],
+    [t.anggaranKelompok, sql`${t.anggaranKelompok.anggaranVersiId} in ${anggaranVersi}`],
     [t.pk, sql`${t.pk.tahunOpdId} in ${tahunOpd}`],
-    [t.pkKinerja, sql`${t.pkKinerja.pkId} in (select id from ${t.pk} where ${t.pk.pemdaId} = ${pemdaId} and ${t.pk.tahunOpdId} in ${tahunOpd})`],
-    [t.pkAnggaran, sql`${t.pkAnggaran.pkId} in (select id from ${t.pk} where ${t.pk.pemdaId} = ${pemdaId} and ${t.pk.tahunOpdId} in ${tahunOpd})`],
-    [t.pkPenjelasan, sql`${t.pkPenjelasan.pkId} in (select id from ${t.pk} where ${t.pk.pemdaId} = ${pemdaId} and ${t.pk.tahunOpdId} in ${tahunOpd})`],
+    [t.pkKinerja, sql`${t.pkKinerja.pkId} in ${pk}`],
+    [t.pkAnggaran, sql`${t.pkAnggaran.pkId} in ${pk}`],
+    [t.pkPenjelasan, sql`${t.pkPenjelasan.pkId} in ${pk}`],
     [t.rencanaAksi, sql`${t.rencanaAksi.tahunOpdId} in ${tahunOpd}`],
     [t.realisasi, sql`${t.realisasi.tahunOpdId} in ${tahunOpd}`],
     [t.ikk, sql`${t.ikk.tahunOpdId} in ${tahunOpd}`],
     [t.sdgs, sql`${t.sdgs.tahunOpdId} in ${tahunOpd}`],
     [t.tindakLanjut, sql`${t.tindakLanjut.tahunOpdId} in ${tahunOpd}`],
     [t.penghargaan, sql`${t.penghargaan.tahunOpdId} in ${tahunOpd}`],
+    [t.register, sql`${t.register.opdId} = ${opdId}`],
+    [t.registerBaris, sql`${t.registerBaris.registerId} in ${register}`],
+    [t.registerTotal, sql`${t.registerTotal.registerId} in ${register}`],
+    [
+      t.indikatorRumus,
+      sql`${t.indikatorRumus.indikatorId} in (select id from ${t.indikator} where ${t.indikator.pemdaId} = ${pemdaId} and ${t.indikator.renstraId} in ${renstra})`,
+    ],
   ]);
   return (table) => byOpd.get(table);
 }
