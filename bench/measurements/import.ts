@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { NodeRenjaData } from '../../src/dataset/schema.ts';
 import { migrate, openDatabase } from '../../src/db/client.ts';
 import { saveDataset } from '../../src/db/dataset-repository.ts';
-import { imporRenja } from '../../src/exchange/renja-xlsx.ts';
+import { imporOpdTahun } from '../../src/exchange/impor-opd-tahun.ts';
 import { barisPertama, bukuRenja, datasetReferensi, indikatorKe } from '../../src/exchange/testing.ts';
 import { collectGarbage, formatMs, keep, median, row, type BenchContext, type Measurement } from '../harness.ts';
 
@@ -101,7 +101,7 @@ export const importRenja: Measurement = {
       await saveDataset(database.db, await datasetReferensi('bench-import'));
       const opsi = { pemda: 'bench-import', opd: 'disnakertrans', tahun: 2024, versi: 'murni' as const };
       const once = async (commit: boolean) => {
-        const r = await imporRenja(database.db, buf, 'renja-5000.xlsx', { ...opsi, commit });
+        const r = await imporOpdTahun(database.db, { jenis: 'renja', ...opsi, berkas: { nama: 'renja-5000.xlsx', isi: buf }, commit, sekarang: new Date() });
         if (r.galat.length > 0) throw new Error(`impor gagal: ${r.galat[0]?.pesan ?? ''}`);
         return r;
       };

@@ -16,8 +16,9 @@ import { buatCadangan, pulihkan } from '../exchange/backup.ts';
 import { tulisDatasetXlsx } from '../exchange/dataset-xlsx.ts';
 import { eksporTabelXlsx } from '../exchange/export-xlsx.ts';
 import { ImporError } from '../exchange/galat.ts';
-import { buatTemplateRealisasi, imporRealisasi, teksPratinjauRealisasi } from '../exchange/realisasi-xlsx.ts';
-import { buatTemplateRenja, imporRenja, teksPratinjauRenja, type HasilImpor, type VersiRenja } from '../exchange/renja-xlsx.ts';
+import { type HasilImporOpdTahun, imporOpdTahun, type PratinjauImpor } from '../exchange/impor-opd-tahun.ts';
+import { buatTemplateRealisasi, type PratinjauRealisasi, teksPratinjauRealisasi } from '../exchange/realisasi-xlsx.ts';
+import { buatTemplateRenja, type PratinjauRenja, teksPratinjauRenja, type VersiRenja } from '../exchange/renja-xlsx.ts';
 import { BATAS_UKURAN_XLSX, bacaBerkasTerbatas } from '../exchange/xlsx.ts';
 import { samarkanDataset } from '../register/register.ts';
 
@@ -100,7 +101,7 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
       .option('--commit', 'simpan ke basis data (tanpa ini: hanya pratinjau)')
       .option('--json', 'pratinjau dan galat sebagai JSON');
 
-  function selesai<P>(r: HasilImpor<P>, o: { json?: boolean; commit?: boolean }, teks: (p: P) => string, file: string): void {
+  function selesai(r: HasilImporOpdTahun, o: { json?: boolean; commit?: boolean }, teks: (p: PratinjauImpor) => string, file: string): void {
     if (o.json) print(JSON.stringify({ pratinjau: r.pratinjau, galat: r.galat, ditulis: r.ditulis }, null, 2));
     else print(teks(r.pratinjau));
     if (r.galat.length > 0) throw new ImporError(r.galat, file);
@@ -112,8 +113,8 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
     .action(async (file: string, o: { pemda: string; opd: string; tahun: number; versi: VersiRenja; commit?: boolean; json?: boolean }) => {
       const isi = await bacaBerkasTerbatas(file, BATAS_UKURAN_XLSX);
       await deps.withDatabase(async ({ db }) => {
-        const r = await imporRenja(db, isi, file, { pemda: o.pemda, opd: o.opd, tahun: o.tahun, versi: o.versi, commit: o.commit === true });
-        selesai(r, o, teksPratinjauRenja, file);
+        const r = await imporOpdTahun(db, { jenis: 'renja', pemda: o.pemda, opd: o.opd, tahun: o.tahun, versi: o.versi, berkas: { nama: file, isi }, commit: o.commit === true, sekarang: new Date() });
+        selesai(r, o, (p) => teksPratinjauRenja(p as PratinjauRenja), file);
       });
     });
 
@@ -123,8 +124,18 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
     .action(async (file: string, o: { pemda: string; opd: string; tahun: number; status: (typeof STATUS)[number]; dpa?: 'dpa' | 'dpa-perubahan'; commit?: boolean; json?: boolean }) => {
       const isi = await bacaBerkasTerbatas(file, BATAS_UKURAN_XLSX);
       await deps.withDatabase(async ({ db }) => {
-        const r = await imporRealisasi(db, isi, file, { pemda: o.pemda, opd: o.opd, tahun: o.tahun, status: o.status, dpa: o.dpa, commit: o.commit === true });
-        selesai(r, o, teksPratinjauRealisasi, file);
+        const r = await imporOpdTahun(db, {
+          jenis: 'realisasi',
+          pemda: o.pemda,
+          opd: o.opd,
+          tahun: o.tahun,
+          status: o.status,
+          dpa: o.dpa,
+          berkas: { nama: file, isi },
+          commit: o.commit === true,
+          sekarang: new Date(),
+        });
+        selesai(r, o, (p) => teksPratinjauRealisasi(p as PratinjauRealisasi), file);
       });
     });
 

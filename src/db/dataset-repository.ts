@@ -21,7 +21,7 @@ import {
 } from '../dataset/schema.ts';
 import type { Db } from './client.ts';
 import { newId } from './ids.ts';
-import { naikkanRevisi, SELURUH_PEMDA } from './revisi.ts';
+import { naikkanRevisi, naikkanRevisiRencana, SELURUH_PEMDA } from './revisi.ts';
 import * as t from './schema.ts';
 import { type Baris, type DalamLingkup, type HasilSinkron, type KunciAlami, sinkronkan, type TabelSinkron } from './sinkron.ts';
 
@@ -240,7 +240,8 @@ export async function saveDataset(db: Db, dataset: Dataset, lingkup?: LingkupSim
         tabel.push({ table, kunci, tersimpan: await selectAll(tx, table, pemdaId, filter(table)), diinginkan: wanted.of(table) as Baris[], tulis });
       }
       const hasil = await sinkronkan(tx, pemdaId, tabel, lingkup?.tahun === undefined ? () => true : milikTahun(lingkup.tahun));
-      if (hasil.berubah || !lingkup) await naikkanRevisi(tx, pemdaId, lingkup ? lingkup.opd : SELURUH_PEMDA);
+      if (!lingkup) await naikkanRevisi(tx, pemdaId, SELURUH_PEMDA);
+      else if (hasil.berubah) await naikkanRevisiRencana(tx, pemdaId, lingkup.opd);
       return hasil;
     });
   } catch (e) {

@@ -36,11 +36,22 @@ export async function bacaRevisi(db: Db, pemdaId: string, opdSlug: string): Prom
   return `${of(SELURUH_PEMDA)}.${of(opdSlug)}`;
 }
 
-/** The pemda-wide revision alone: for what only a dataset import changes (the plan, the catalogue). */
-export async function bacaRevisiPemda(db: Db, pemdaId: string): Promise<string> {
-  const [row] = await db
-    .select({ revisi: revisiData.revisi })
-    .from(revisiData)
-    .where(and(eq(revisiData.pemdaId, pemdaId), eq(revisiData.lingkup, SELURUH_PEMDA)));
-  return String(row?.revisi ?? 0);
+/**
+ * The scope of an OPD's plan (Renstra, IKU, Renja, PK, targets): what the OPD-year catalogue
+ * reads. Plan writes and imports raise it beside the OPD's own; an entry saved does not, so the
+ * catalogue survives the save traffic.
+ */
+export function lingkupRencana(opdSlug: string): string {
+  return `${opdSlug}#rencana`;
+}
+
+/** Raises the OPD's revision and its plan's: for writes that change the plan. */
+export async function naikkanRevisiRencana(tx: Db, pemdaId: string, opdSlug: string): Promise<void> {
+  await naikkanRevisi(tx, pemdaId, opdSlug);
+  await naikkanRevisi(tx, pemdaId, lingkupRencana(opdSlug));
+}
+
+/** The revision of an OPD's plan (and of the pemda-wide data), for the catalogue. */
+export async function bacaRevisiRencana(db: Db, pemdaId: string, opdSlug: string): Promise<string> {
+  return bacaRevisi(db, pemdaId, lingkupRencana(opdSlug));
 }

@@ -124,7 +124,11 @@ for (const target of testDatabases()) {
       assert.deepStrictEqual(baris, { nilai: diubah.nilai, version: 2 }, 'updated in place: same row, version + 1');
 
       const revSesudah = await revisi(db, pemdaId);
-      assert.deepStrictEqual(revSesudah, { ...revSebelum, disnakertrans: (revSebelum.disnakertrans ?? 0) + 1 }, 'only the OPD’s revision rose');
+      assert.deepStrictEqual(
+        revSesudah,
+        { ...revSebelum, disnakertrans: (revSebelum.disnakertrans ?? 0) + 1, 'disnakertrans#rencana': (revSebelum['disnakertrans#rencana'] ?? 0) + 1 },
+        'only the OPD’s revisions rose',
+      );
     });
 
     void test('saving the same data again writes nothing: ids, versions and updated_at stay', async () => {

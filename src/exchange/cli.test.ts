@@ -92,8 +92,12 @@ for (const kind of testDatabases()) {
       assert.match(err.message, /salah\.xlsx: Renja!C3 \(Pagu\): "satu juta" bukan angka rupiah/);
       assert.match(out.join('\n'), /Pratinjau impor Renja murni 2025/);
 
-      const json = JSON.parse(await sikiper('import-realisasi', file('realisasi.xlsx'), '--pemda', slug, '--opd', 'disnakertrans', '--tahun', '2023', '--json')) as { ditulis: boolean; galat: unknown[]; pratinjau: { status: string } };
-      assert.deepEqual([json.ditulis, json.galat, json.pratinjau.status], [false, [], 'diajukan']);
+      // The template's example rows are approved entries of 2023: the preview says they stay locked, as the web app does.
+      const kunci = await sikiper('import-realisasi', file('realisasi.xlsx'), '--pemda', slug, '--opd', 'disnakertrans', '--tahun', '2023', '--json').catch((e: unknown) => e);
+      assert.ok(kunci instanceof ImporError);
+      assert.ok(kunci.galat.length > 0 && kunci.galat.every((g) => /sudah disetujui dan terkunci/.test(g.pesan)), kunci.message);
+      const json = JSON.parse(out.join('\n')) as { ditulis: boolean; galat: unknown[]; pratinjau: { status: string } };
+      assert.deepEqual([json.ditulis, json.galat.length, json.pratinjau.status], [false, kunci.galat.length, 'diajukan']);
     });
 
     void test('backup and restore through the commands', async () => {

@@ -1,17 +1,12 @@
 /**
- * What the Renja and realisasi imports share: finding the OPD-year in a pemda's dataset,
- * replacing it without touching the rest, checking the result, and the read-change-write cycle
- * against the database.
+ * What the Renja and realisasi imports share: finding the OPD-year in a dataset, replacing it
+ * without touching the rest, and checking the result. The read-change-write cycle against the
+ * database is the import service (impor-opd-tahun.ts).
  */
-import { eq } from 'drizzle-orm';
 import { checkReferences } from '../dataset/load.ts';
 import { Dataset as DatasetSchema, type Dataset, type OpdData, type TahunOpdData } from '../dataset/schema.ts';
-import type { Db } from '../db/client.ts';
-import { loadDataset, saveDataset } from '../db/dataset-repository.ts';
-import { pemda as tabelPemda } from '../db/schema.ts';
 import { formatPath } from '../dataset/load.ts';
 import { ImporError, type Galat } from './galat.ts';
-import { segarkanStatistik } from './statistik.ts';
 
 export interface SasaranImpor {
   pemda: string;
@@ -57,41 +52,4 @@ export function periksaHasil(d: Dataset): Galat[] {
     return parsed.error.issues.map((i) => ({ pesan: `hasil impor tidak sah: ${formatPath(i.path)}: ${i.message}` }));
   }
   return checkReferences(d).map((p) => ({ pesan: `data lain masih merujuk kode yang tidak ada setelah impor: ${p.path}: ${p.message}` }));
-}
-
-export interface Perubahan<T> {
-  dataset: Dataset | undefined;
-  galat: Galat[];
-  hasil: T;
-}
-
-/**
- * Loads the pemda, applies `ubah` and, when asked and nothing is wrong, saves the result. On
- * commit the whole cycle runs in one transaction holding the pemda row lock, so a save that
- * happens meanwhile cannot be overwritten with a stale copy.
- */
-export async function ubahPemda<T>(db: Db, pemdaSlug: string, commit: boolean, ubah: (d: Dataset) => Perubahan<T>): Promise<{ hasil: T; galat: Galat[]; ditulis: boolean }> {
-  const muat = async (conn: Db): Promise<Dataset> => {
-    const d = await loadDataset(conn, pemdaSlug);
-    if (!d) throw new ImporError([{ pesan: `pemda "${pemdaSlug}" tidak ada di basis data; impor datasetnya dulu` }]);
-    return d;
-  };
-  if (!commit) {
-    const r = ubah(await muat(db));
-    return { hasil: r.hasil, galat: r.galat, ditulis: false };
-  }
-  let out: { hasil: T; galat: Galat[]; ditulis: boolean } | undefined;
-  await db.transaction(async (tx) => {
-    await tx.select({ id: tabelPemda.id }).from(tabelPemda).where(eq(tabelPemda.slug, pemdaSlug)).for('update');
-    const r = ubah(await muat(tx));
-    if (r.galat.length > 0 || !r.dataset) {
-      out = { hasil: r.hasil, galat: r.galat, ditulis: false };
-      return;
-    }
-    await segarkanStatistik(tx);
-    await saveDataset(tx, r.dataset);
-    out = { hasil: r.hasil, galat: [], ditulis: true };
-  });
-  if (!out) throw new Error('transaksi impor selesai tanpa hasil');
-  return out;
 }

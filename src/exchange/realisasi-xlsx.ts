@@ -13,9 +13,9 @@ import { StatusRealisasi } from '../dataset/schema.ts';
 import type { Db } from '../db/client.ts';
 import { formatRupiah } from '../engine/index.ts';
 import { DaftarGalat, type Galat } from './galat.ts';
-import { cariOpdTahun, gantiOpdTahun, periksaHasil, ubahPemda, type SasaranImpor } from './opd-tahun.ts';
+import { cariOpdTahun, gantiOpdTahun, periksaHasil, type SasaranImpor } from './opd-tahun.ts';
 import { barisSelisih, selisih, type FormatMedan, type NilaiMedan, type Selisih } from './pratinjau.ts';
-import { FMT_ANGKA, FMT_RUPIAH, gayaJudul, tulisPetunjuk, type HasilImpor } from './renja-xlsx.ts';
+import { FMT_ANGKA, FMT_RUPIAH, gayaJudul, tulisPetunjuk } from './renja-xlsx.ts';
 import {
   angkaDariSel,
   barisData,
@@ -367,15 +367,6 @@ export function terapkanRealisasi(d: Dataset, b: BacaanRealisasi, opsi: OpsiImpo
   return { dataset, pratinjau, galat };
 }
 
-export async function imporRealisasi(db: Db, isi: Uint8Array, berkas: string, opsi: OpsiImporRealisasi & { commit: boolean }): Promise<HasilImpor<PratinjauRealisasi>> {
-  const wb = await muatWorkbook(isi, berkas);
-  const bacaan = bacaRealisasiWorkbook(wb, berkas);
-  const r = await ubahPemda(db, opsi.pemda, opsi.commit, (d) => {
-    const h = terapkanRealisasi(d, bacaan, opsi);
-    return { dataset: h.dataset, galat: h.galat, hasil: h.pratinjau };
-  });
-  return { pratinjau: r.hasil, galat: r.galat, ditulis: r.ditulis };
-}
 
 export function teksPratinjauRealisasi(p: PratinjauRealisasi): string {
   return [

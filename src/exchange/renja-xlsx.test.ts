@@ -6,8 +6,15 @@ import type { Db } from '../db/client.ts';
 import { loadDataset, saveDataset } from '../db/dataset-repository.ts';
 import { randomSlug, testDatabases } from '../db/testing.ts';
 import { formatGalat, ImporError, type Galat } from './galat.ts';
-import { bacaRenjaWorkbook, buatTemplateRenja, imporRenja, targetDariSel, teksPratinjauRenja } from './renja-xlsx.ts';
+import { imporOpdTahun } from './impor-opd-tahun.ts';
+import { bacaRenjaWorkbook, buatTemplateRenja, type OpsiImporRenja, type PratinjauRenja, targetDariSel, teksPratinjauRenja } from './renja-xlsx.ts';
 import { barisPertama, bukuRenja, bukuSederhana, datasetReferensi, indikatorKe, type KolomUji } from './testing.ts';
+
+/** The import service as the CLI calls it, for a Renja workbook. */
+async function imporRenja(db: Db, isi: Uint8Array, nama: string, o: OpsiImporRenja & { commit: boolean }) {
+  const r = await imporOpdTahun(db, { jenis: 'renja', ...o, berkas: { nama, isi }, sekarang: new Date() });
+  return { ...r, pratinjau: r.pratinjau as PratinjauRenja };
+}
 
 const OPD = 'disnakertrans';
 

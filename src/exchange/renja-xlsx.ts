@@ -25,7 +25,7 @@ import type { Db } from '../db/client.ts';
 import { formatRupiah } from '../engine/index.ts';
 import { DaftarGalat, type Galat } from './galat.ts';
 import { barisSelisih, selisih, type FormatMedan, type NilaiMedan, type Selisih } from './pratinjau.ts';
-import { cariOpdTahun, gantiOpdTahun, periksaHasil, ubahPemda, type SasaranImpor } from './opd-tahun.ts';
+import { cariOpdTahun, gantiOpdTahun, periksaHasil, type SasaranImpor } from './opd-tahun.ts';
 import {
   angkaDariSel,
   angkaDariTeks,
@@ -516,27 +516,6 @@ export function terapkanRenja(d: Dataset, b: BacaanRenja, opsi: OpsiImporRenja):
     dpa: dpaSelisih,
   };
   return { dataset, pratinjau, galat };
-}
-
-export interface HasilImpor<P> {
-  pratinjau: P;
-  galat: Galat[];
-  /** True when the change was committed. */
-  ditulis: boolean;
-}
-
-/**
- * Reads a Renja/DPA workbook and compares it with the database; with `commit`, and only when
- * nothing is wrong, writes the pemda's new dataset in one transaction.
- */
-export async function imporRenja(db: Db, isi: Uint8Array, berkas: string, opsi: OpsiImporRenja & { commit: boolean }): Promise<HasilImpor<PratinjauRenja>> {
-  const wb = await muatWorkbook(isi, berkas);
-  const bacaan = bacaRenjaWorkbook(wb, berkas);
-  const r = await ubahPemda(db, opsi.pemda, opsi.commit, (d) => {
-    const h = terapkanRenja(d, bacaan, opsi);
-    return { dataset: h.dataset, galat: h.galat, hasil: h.pratinjau };
-  });
-  return { pratinjau: r.hasil, galat: r.galat, ditulis: r.ditulis };
 }
 
 // ---------------------------------------------------------------- preview text

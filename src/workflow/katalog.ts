@@ -9,7 +9,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { CacheRevisi } from '../db/cache-revisi.ts';
-import { bacaRevisiPemda } from '../db/revisi.ts';
+import { bacaRevisiRencana } from '../db/revisi.ts';
 
 export interface FormulaEntri {
   teks: string;
@@ -202,16 +202,16 @@ export async function bacaKatalog(db: Db, pemdaId: string, opdSlug: string, tahu
 }
 
 /**
- * Catalogues kept per pemda, OPD and year with the pemda-wide data revision (src/db/revisi.ts):
- * everything a catalogue reads is written only by a dataset import (saveDataset), which raises
- * that revision. The one exception, the OPD-year row a first save creates, is covered by never
+ * Catalogues kept per pemda, OPD and year with the revision of the OPD's plan (src/db/revisi.ts):
+ * every write of what a catalogue reads (a dataset import, an OPD-year import, a plan edit) raises
+ * it or the pemda-wide one. The one exception, the OPD-year row a first save creates, is covered by never
  * keeping a catalogue without one. Every save and entry list asks for the catalogue, so this
  * saves a dozen queries per request. Callers must not change the returned object.
  */
 const katalogCache = new CacheRevisi<Katalog | undefined>(Number(process.env.SIKIPER_CACHE_KATALOG ?? 2000));
 
 export async function bacaKatalogTersimpan(db: Db, pemdaId: string, opdSlug: string, tahun: number): Promise<Katalog | undefined> {
-  const revisi = await bacaRevisiPemda(db, pemdaId);
+  const revisi = await bacaRevisiRencana(db, pemdaId, opdSlug);
   const kunci = `${pemdaId}/${opdSlug}/${tahun}`;
   const k = await katalogCache.ambil(kunci, revisi, () => bacaKatalog(db, pemdaId, opdSlug, tahun));
   if (k?.tahunOpdId !== undefined) return k;

@@ -27,7 +27,7 @@ import { catatAudit, selisih, type KonteksAudit } from './audit.ts';
 import { Dilarang, MasukanTidakSah, StatusTidakSesuai, TidakDitemukan, VersiUsang, type Masalah } from './errors.ts';
 import { bacaKatalog, bacaOpd } from './katalog.ts';
 import type { Konteks } from './perintah.ts';
-import { naikkanRevisi, SELURUH_PEMDA } from '../db/revisi.ts';
+import { naikkanRevisiRencana } from '../db/revisi.ts';
 
 const audit = (k: Konteks): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
 
@@ -278,7 +278,7 @@ export async function ubahIndikator(k: Konteks, opdSlug: string, tahun: number, 
     if (!baru) throw new Error('indikator hilang');
     const hasil = susunIndikator(baru, await targetIndikator(tx, pemdaId, [ind.id]));
     const rekam = (x: IndikatorRenstra): Record<string, unknown> => ({ ...x });
-    await naikkanRevisi(tx, k.aktor.pemdaId, SELURUH_PEMDA);
+    await naikkanRevisiRencana(tx, k.aktor.pemdaId, opdSlug);
     await catatAudit(tx, audit(k), selisih('indikator', `${opdSlug}/renstra-${r.periodeAwal}/${kode}`, rekam(lama), rekam(hasil), FIELD_INDIKATOR));
     return hasil;
   });
@@ -416,7 +416,7 @@ export async function ubahPagu(k: Konteks, opdSlug: string, tahun: number, kode:
       .update(t.renjaNode)
       .set({ pagu, version: n.version + 1, updatedAt: k.sekarang })
       .where(and(eq(t.renjaNode.pemdaId, pemdaId), eq(t.renjaNode.id, n.id)));
-    await naikkanRevisi(tx, k.aktor.pemdaId, SELURUH_PEMDA);
+    await naikkanRevisiRencana(tx, k.aktor.pemdaId, opdSlug);
     await catatAudit(tx, audit(k), selisih('renja_node', `${opdSlug}/${tahun}/${v.versi}/${kode}`, { pagu: n.pagu === null ? null : String(n.pagu) }, { pagu: input.pagu === null ? null : String(input.pagu) }, ['pagu']));
     const semua = await bacaNodeRenja(tx, pemdaId, v.id);
     const baru = semua.node.find((x) => x.id === n.id);
@@ -451,7 +451,7 @@ export async function ubahTargetRenja(
       .set({ target: input.target, targetTeks, version: i.version + 1, updatedAt: k.sekarang })
       .where(and(eq(t.renjaIndikator.pemdaId, pemdaId), eq(t.renjaIndikator.id, i.id)));
     const baru = { ...lama, target: input.target, targetTeks, version: i.version + 1 };
-    await naikkanRevisi(tx, k.aktor.pemdaId, SELURUH_PEMDA);
+    await naikkanRevisiRencana(tx, k.aktor.pemdaId, opdSlug);
     await catatAudit(tx, audit(k), selisih('renja_indikator', `${opdSlug}/${tahun}/${v.versi}/${kode}`, lama, baru, ['target', 'targetTeks']));
     return baru;
   });
@@ -654,7 +654,7 @@ export async function buatRevisiPk(k: Konteks, opdSlug: string, tahun: number, i
     if (anggaran.length > 0) await tx.insert(t.pkAnggaran).values(anggaran.map(baru));
     if (penjelasan.length > 0) await tx.insert(t.pkPenjelasan).values(penjelasan.map(baru));
 
-    await naikkanRevisi(tx, k.aktor.pemdaId, SELURUH_PEMDA);
+    await naikkanRevisiRencana(tx, k.aktor.pemdaId, opdSlug);
     await catatAudit(tx, audit(k), [
       { entity: 'pk', entityKey: `${opdSlug}/${tahun}/pk-${versi}`, field: 'revisi', lama: null, baru: { dari: sumber.versi, versi, nama, tanggal: input.tanggal } },
     ]);
@@ -701,7 +701,7 @@ export async function ubahTargetPk(
       .set({ target: input.target, targetTeks, version: x.version + 1, updatedAt: k.sekarang })
       .where(and(eq(t.pkKinerja.pemdaId, pemdaId), eq(t.pkKinerja.id, x.id)));
     const baru = { ...lama, target: input.target, targetTeks, version: x.version + 1 };
-    await naikkanRevisi(tx, k.aktor.pemdaId, SELURUH_PEMDA);
+    await naikkanRevisiRencana(tx, k.aktor.pemdaId, opdSlug);
     await catatAudit(tx, audit(k), selisih('pk_kinerja', `${opdSlug}/${tahun}/pk-${versi}/${indikatorKode}`, lama, baru, ['target', 'targetTeks']));
     return baru;
   });
@@ -860,7 +860,7 @@ export async function ubahTargetTriwulan(
         updatedAt: k.sekarang,
       });
     }
-    await naikkanRevisi(tx, k.aktor.pemdaId, SELURUH_PEMDA);
+    await naikkanRevisiRencana(tx, k.aktor.pemdaId, opdSlug);
     await catatAudit(tx, audit(k), selisih('rencana_aksi', `${opdSlug}/${tahun}/${triwulan}/${kode}`, { target: row?.target ?? null }, { target: input.target }, ['target']));
     return susun();
   });

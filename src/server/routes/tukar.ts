@@ -18,17 +18,17 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DatasetError, formatProblem } from '../../dataset/load.ts';
 import type { Dataset } from '../../dataset/schema.ts';
-import type { Database, Db } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { loadDataset, loadDatasetOpd, saveDataset } from '../../db/dataset-repository.ts';
 import { bukaCadangan, buatCadangan, migrasiTerakhir } from '../../exchange/backup.ts';
 import { eksporTabelXlsx } from '../../exchange/export-xlsx.ts';
 import { ImporError, lokasiGalat, type Galat } from '../../exchange/galat.ts';
-import { ubahPemda } from '../../exchange/opd-tahun.ts';
-import { bacaRealisasiWorkbook, buatTemplateRealisasi, terapkanRealisasi } from '../../exchange/realisasi-xlsx.ts';
-import { bacaRenjaWorkbook, buatTemplateRenja, terapkanRenja } from '../../exchange/renja-xlsx.ts';
+import { imporOpdTahun } from '../../exchange/impor-opd-tahun.ts';
+import { buatTemplateRealisasi } from '../../exchange/realisasi-xlsx.ts';
+import { buatTemplateRenja } from '../../exchange/renja-xlsx.ts';
 import { segarkanStatistik } from '../../exchange/statistik.ts';
 import { GRUP_TABEL, pilihLembar } from '../../exchange/tabel-web.ts';
-import { BATAS_UKURAN_XLSX, muatWorkbook } from '../../exchange/xlsx.ts';
+import { BATAS_UKURAN_XLSX } from '../../exchange/xlsx.ts';
 import { type Aktor, boleh } from '../../policy/policy.ts';
 import { catatAudit } from '../../workflow/audit.ts';
 import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors.ts';
@@ -220,45 +220,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
     if (!ok) throw new Dilarang(`tidak berwenang mengimpor ${p.jenis === 'renja' ? 'Renja/DPA' : 'realisasi'} OPD "${opd}"`);
   }
 
-  /**
-   * Reads the workbook and applies it to the pemda (in `conn`; with `commit`, inside the caller's
-   * transaction). Realisasi: a sheet of performance realisasi needs the planner's right, and
-   * entries already approved stay locked.
-   */
-  async function jalankan(conn: Db, p: Permintaan, berkas: { nama: string; isi: Buffer }, commit: boolean) {
-    const wb = await muatWorkbook(berkas.isi, berkas.nama, BATAS_UKURAN_XLSX);
-    const sasaran = { pemda: p.a.pemdaSlug, opd: p.opd, tahun: p.tahun };
-    if (p.jenis === 'renja') {
-      const bacaan = bacaRenjaWorkbook(wb, berkas.nama);
-      const r = await ubahPemda(conn, p.a.pemdaSlug, commit, (d) => {
-        const h = terapkanRenja(d, bacaan, { ...sasaran, versi: p.versi });
-        return { dataset: h.dataset, galat: h.galat, hasil: h.pratinjau };
-      });
-      return { pratinjau: r.hasil as z.infer<typeof Pratinjau>, galat: r.galat, ditulis: r.ditulis };
-    }
-    const bacaan = bacaRealisasiWorkbook(wb, berkas.nama);
-    if (bacaan.kinerja && !boleh(p.a, { aksi: 'impor:realisasi-kinerja', opd: p.opd })) {
-      throw new Dilarang(`lembar "${bacaan.kinerja.nama}" berisi realisasi kinerja, yang hanya boleh diimpor perencana OPD; keuangan mengimpor realisasi anggaran saja`);
-    }
-    const r = await ubahPemda(conn, p.a.pemdaSlug, commit, (d) => {
-      const h = terapkanRealisasi(d, bacaan, { ...sasaran, status: 'diajukan', dpa: p.dpa });
-      const galat = [...h.galat];
-      const k = bacaan.kinerja;
-      if (k) {
-        const tahun = d.opd.find((o) => o.slug === p.opd)?.tahun.find((t) => t.tahun === p.tahun);
-        const kunci = new Set((tahun?.realisasi ?? []).filter((e) => e.status === 'disetujui').map((e) => `${e.indikator} ${e.triwulan ?? ''}`));
-        const kolom = k.judul.kolom.get('kodeIndikator');
-        for (const e of k.entri) {
-          if (kunci.has(`${e.indikator} ${e.triwulan ?? ''}`)) {
-            galat.push({ lembar: k.nama, baris: e.baris, kolom: kolom?.huruf, judul: kolom?.teks, pesan: `realisasi ${e.indikator}${e.triwulan ? ` triwulan ${e.triwulan}` : ''} sudah disetujui dan terkunci; tidak dapat diganti lewat impor` });
-          }
-        }
-      }
-      return { dataset: galat.length === 0 ? h.dataset : undefined, galat, hasil: h.pratinjau };
-    });
-    return { pratinjau: r.hasil as z.infer<typeof Pratinjau>, galat: r.galat, ditulis: r.ditulis };
-  }
-
+  /** The import service (shared with the CLI) with this request's permission check and audit row. */
   async function impor(req: FastifyRequest, p: Permintaan, sha: string | undefined) {
     bolehImpor(p);
     await opdAda(p.a, p.opd);
@@ -266,35 +228,42 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
     if (sha !== undefined) sama(req, f, sha);
     const info = { nama: f.nama, ukuran: f.isi.length, sha256: f.sha256 };
     try {
-      let hasil: Awaited<ReturnType<typeof jalankan>> | undefined;
-      if (sha === undefined) hasil = await jalankan(db, p, f, false);
-      else {
-        await db.transaction(async (tx) => {
-          hasil = await jalankan(tx, p, f, true);
-          if (!hasil.ditulis) return;
-          const pr = hasil.pratinjau;
-          await catatAudit(tx, { pemdaId: p.a.pemdaId, penggunaId: p.a.id, requestId: req.id, at: sekarang() }, [
-            {
-              entity: p.jenis === 'renja' ? 'impor-renja' : 'impor-realisasi',
-              entityKey: `${p.opd}/${p.tahun}${p.jenis === 'renja' ? `/${p.versi}` : ''}`,
-              field: 'berkas',
-              lama: null,
-              baru: { ...info, renja: kodeSelisih(pr.renja), dpa: kodeSelisih(pr.dpa), kinerja: kodeSelisih(pr.kinerja), anggaran: kodeSelisih(pr.anggaran) },
-            },
-          ]);
-        });
-      }
-      if (!hasil) throw new Error('impor selesai tanpa hasil');
+      const hasil = await imporOpdTahun(
+        db,
+        { jenis: p.jenis, pemda: p.a.pemdaSlug, opd: p.opd, tahun: p.tahun, versi: p.versi, dpa: p.dpa, status: 'diajukan', berkas: f, commit: sha !== undefined, sekarang: sekarang() },
+        {
+          izinkan: (isi) => {
+            if (isi.lembarKinerja !== undefined && !boleh(p.a, { aksi: 'impor:realisasi-kinerja', opd: p.opd })) {
+              throw new Dilarang(`lembar "${isi.lembarKinerja}" berisi realisasi kinerja, yang hanya boleh diimpor perencana OPD; keuangan mengimpor realisasi anggaran saja`);
+            }
+          },
+          catat: async (tx, pr) => {
+            await catatAudit(tx, { pemdaId: p.a.pemdaId, penggunaId: p.a.id, requestId: req.id, at: sekarang() }, [
+              {
+                entity: p.jenis === 'renja' ? 'impor-renja' : 'impor-realisasi',
+                entityKey: `${p.opd}/${p.tahun}${p.jenis === 'renja' ? `/${p.versi}` : ''}`,
+                field: 'berkas',
+                lama: null,
+                baru: {
+                  ...info,
+                  ...('renja' in pr ? { renja: kodeSelisih(pr.renja), dpa: kodeSelisih(pr.dpa) } : { kinerja: kodeSelisih(pr.kinerja), anggaran: kodeSelisih(pr.anggaran) }),
+                },
+              },
+            ]);
+          },
+        },
+      );
+      const pratinjau = hasil.pratinjau as z.infer<typeof Pratinjau>;
       if (hasil.galat.length > 0) {
         throw new ImporDitolak(422, {
           error: 'impor-tidak-sah',
           message: `${hasil.galat.length} masalah di berkas; tidak ada yang disimpan`,
           berkas: info,
-          pratinjau: hasil.pratinjau,
+          pratinjau,
           galat: hasil.galat.map(galatJson),
         });
       }
-      return { jenis: p.jenis, berkas: info, pratinjau: hasil.pratinjau, galat: [], ditulis: hasil.ditulis };
+      return { jenis: p.jenis, berkas: info, pratinjau, galat: [], ditulis: hasil.ditulis };
     } catch (e) {
       if (e instanceof ImporError) {
         throw new ImporDitolak(422, { error: 'impor-tidak-sah', message: `berkas tidak dapat diimpor; tidak ada yang disimpan`, berkas: info, galat: e.galat.map(galatJson) });
