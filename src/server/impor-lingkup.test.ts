@@ -93,6 +93,29 @@ for (const kind of testDatabases()) {
       assert.equal((await bacaEntri(1)).nilai, 12);
     });
 
+    it('saves made while an import of the same OPD-year commits answer 200 or 409, never 500, and none is lost', async () => {
+      const buku = await bukuSederhana({ Renja: RENJA_2024.map((r, i) => (i === 3 ? [...r.slice(0, 5), 800_000_000] : r)) });
+      const m = multipart('renja-2024b.xlsx', buku);
+      const p = await perencana.req('POST', `${base}/tahun/2024/impor/renja/pratinjau`, m.body, m.headers);
+      assert.equal(p.statusCode, 200, p.body);
+      const sha = p.json<{ berkas: { sha256: string } }>().berkas.sha256;
+      const m2 = multipart('renja-2024b.xlsx', buku);
+      let version = (await bacaEntri(3)).version;
+      const simpan = async () => {
+        const r = await unit.req('PUT', entri(2024, 3), { nilai: version + 1, version });
+        if (r.statusCode === 200) version = r.json<Entri>().version;
+        return r.statusCode;
+      };
+      const [imporStatus, ...saves] = await Promise.all([
+        perencana.req('POST', `${base}/tahun/2024/impor/renja/simpan?sha256=${sha}`, m2.body, m2.headers).then((r) => r.statusCode),
+        ...Array.from({ length: 8 }, simpan),
+      ]);
+      assert.equal(imporStatus, 200);
+      assert.ok(saves.every((s) => s === 200 || s === 409), `saves answered ${saves.join(', ')}`);
+      const akhir = await bacaEntri(3);
+      assert.equal(akhir.version, version, 'the last acknowledged save is the stored one');
+    });
+
     it('a restore never moves a version back: an edit made before the restore is stale after it', async () => {
       let e = await simpanEntri(2, 20, 0);
       const cadangan = await admin.req('GET', `/api/pemda/${h.pemda.slug}/cadangan`);
