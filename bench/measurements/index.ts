@@ -9,6 +9,6 @@ import { parseKabupaten } from './parse.ts';
 import { importRenja } from './import.ts';
 import { recomputeSatuTahun, recomputeSemuaTahun } from './recompute.ts';
 import { lkjipReferensi, lkjipSintetis, pratinjauLkjip } from './report.ts';
-import { coldStart, dashboard, savePglite, savePostgres } from './server.ts';
+import { coldStart, dashboard, pdfSerentak, savePglite, savePostgres } from './server.ts';
 
-export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten, lkjipReferensi, lkjipSintetis, pratinjauLkjip, importRenja, dashboard, savePglite, savePostgres, coldStart];
+export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten, lkjipReferensi, lkjipSintetis, pratinjauLkjip, importRenja, dashboard, savePglite, savePostgres, pdfSerentak, coldStart];

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type RequestSpec } from 'autocannon';
+import { loadDataset as readDatasetFiles } from '../../src/dataset/load.ts';
 import { migrate, openDatabase } from '../../src/db/client.ts';
 import { loadDataset, saveDataset } from '../../src/db/dataset-repository.ts';
 import { formatNumber, keep, median, percentile, type BenchContext, type BenchRow, type Measurement, UKURAN_KABUPATEN } from '../harness.ts';
@@ -332,6 +333,70 @@ export const coldStart: Measurement = {
       return [barisLatensi('cold start → GET / 200 (sikiper serve, PGlite berisi)', UKURAN_KABUPATEN, times, 1000 / median([...times].sort((a, b) => a - b)), ' ', Number.NaN)];
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+/**
+ * Documents under load (security finding F5): one reader asks for 20 PDFs of the reference LKJIP
+ * at once while /api/health is asked every 50 ms, on a PGlite folder. The PDFs are built in the
+ * worker pool behind the queue (src/server/beban.ts, its default limits); the health check's
+ * latency shows whether the main thread stays free. BENCH_PEKERJA sets the pool size.
+ */
+export const pdfSerentak: Measurement = {
+  id: 'pdf-serentak',
+  async run(ctx) {
+    const dbb = await buatDb('pglite');
+    let server: Server | undefined;
+    try {
+      const database = await openDatabase({ url: dbb.url });
+      const d = await readDatasetFiles(fileURLToPath(new URL('../../fixtures/paser-2023', import.meta.url)));
+      const data = await isiDb(database, d, ctx);
+      await database.close();
+      server = await mulaiServer(dbb.url, process.env.BENCH_PEKERJA ? { SIKIPER_PEKERJA: process.env.BENCH_PEKERJA } : {});
+      const s = server;
+      const opd = data.opd[0] ?? '';
+      const { cookie } = cookieOf(data, data.akun.findIndex((a) => a.peran === 'perencana' && a.opd === opd));
+      const pdfPath = `/api/pemda/${data.pemda}/opd/${opd}/tahun/${data.tahun}/dokumen/lkjip?format=pdf`;
+      // Warm up: the first document also starts the worker thread.
+      const hangat = await fetch(`${s.url}${pdfPath}`, { headers: { cookie } });
+      if (hangat.status !== 200) throw new Error(`PDF: ${hangat.status} ${await hangat.text()}`);
+      keep(await hangat.arrayBuffer());
+
+      const sehat: number[] = [];
+      let selesai = false;
+      const pantau = (async () => {
+        while (!selesai) {
+          const t0 = performance.now();
+          const r = await fetch(`${s.url}/api/health`);
+          await r.text();
+          sehat.push(performance.now() - t0);
+          await new Promise((res) => setTimeout(res, 50));
+        }
+      })();
+      const status = new Map<number, number>();
+      const t0 = performance.now();
+      const pdf = await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          const a = performance.now();
+          const r = await fetch(`${s.url}${pdfPath}`, { headers: { cookie } });
+          keep(await r.arrayBuffer());
+          status.set(r.status, (status.get(r.status) ?? 0) + 1);
+          return performance.now() - a;
+        }),
+      );
+      const total = performance.now() - t0;
+      selesai = true;
+      await pantau;
+      const ringkas = [...status.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}×${v}`).join(' ');
+      ctx.log(`pdf serentak: ${ringkas}, ${sehat.length} health checks, max ${Math.round(Math.max(...sehat))} ms`);
+      return [
+        barisLatensi('health selama 20 unduhan PDF LKJIP serentak', 'LKJIP referensi, PGlite', sehat, 1000 / median([...sehat].sort((a, b) => a - b)), ` (maks ${formatNumber(Math.max(...sehat))} ms)`, s.puncakRss()),
+        barisLatensi('20 unduhan PDF LKJIP serentak, 1 pembaca', 'LKJIP referensi, PGlite', pdf, (20 * 1000) / total, ` (${ringkas})`, s.puncakRss()),
+      ];
+    } finally {
+      await server?.stop();
+      await dbb.hapus();
     }
   },
 };

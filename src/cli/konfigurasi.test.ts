@@ -24,6 +24,7 @@ describe('configuration checked at start', () => {
       [],
     );
     assert.deepEqual(masalah({ DATABASE_URL: 'file://./data' }), []);
+    assert.deepEqual(masalah({ SIKIPER_PEKERJA: '1', SIKIPER_PEKERJA_PEMDA: '1', SIKIPER_ANTREAN_MAKS: '0', SIKIPER_ANTREAN_PEMDA: '10' }), []);
   });
 
   it('names every bad variable', () => {
@@ -34,6 +35,7 @@ describe('configuration checked at start', () => {
     assert.deepEqual(masalah({ SIKIPER_COOKIE_SECURE: 'yes', SIKIPER_TRUST_PROXY: 'true' }), ['SIKIPER_COOKIE_SECURE', 'SIKIPER_TRUST_PROXY']);
     assert.deepEqual(masalah({ SIKIPER_ALLOWED_ORIGINS: 'http://localhost:5173/' }), ['SIKIPER_ALLOWED_ORIGINS']);
     assert.deepEqual(masalah({ SIKIPER_DEMO_PASSWORD: 'pendek' }), ['SIKIPER_DEMO_PASSWORD']);
+    assert.deepEqual(masalah({ SIKIPER_PEKERJA: '0', SIKIPER_PEKERJA_PEMDA: 'dua', SIKIPER_ANTREAN_MAKS: '-1', SIKIPER_ANTREAN_PEMDA: '1.5' }), ['SIKIPER_PEKERJA', 'SIKIPER_PEKERJA_PEMDA', 'SIKIPER_ANTREAN_MAKS', 'SIKIPER_ANTREAN_PEMDA']);
   });
 
   it('does not print secrets in its messages', () => {

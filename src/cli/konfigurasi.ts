@@ -9,6 +9,12 @@ import { DatabaseConfigError, resolveTarget } from '../db/client.ts';
 
 const bendera = (nama: string) =>
   z.enum(['0', '1'], { error: `${nama} harus 0 atau 1` }).optional();
+const bilangan = (nama: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,4}$/, `${nama} harus bilangan bulat ${min} sampai ${max}`)
+    .refine((v) => Number(v) >= min && Number(v) <= max, `${nama} harus bilangan bulat ${min} sampai ${max}`)
+    .optional();
 
 export const SkemaKonfigurasi = z.object({
   DATABASE_URL: z
@@ -47,6 +53,11 @@ export const SkemaKonfigurasi = z.object({
         }
       }
     }),
+  // Document worker threads and the heavy-work queue (src/server/beban.ts).
+  SIKIPER_PEKERJA: bilangan('SIKIPER_PEKERJA', 1, 64),
+  SIKIPER_PEKERJA_PEMDA: bilangan('SIKIPER_PEKERJA_PEMDA', 1, 64),
+  SIKIPER_ANTREAN_MAKS: bilangan('SIKIPER_ANTREAN_MAKS', 0, 1000),
+  SIKIPER_ANTREAN_PEMDA: bilangan('SIKIPER_ANTREAN_PEMDA', 0, 1000),
   SIKIPER_DEMO_PASSWORD: z.string().min(12, 'SIKIPER_DEMO_PASSWORD paling sedikit 12 karakter').max(1024).optional(),
 });
 

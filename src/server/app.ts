@@ -17,6 +17,7 @@ import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompile
 import { z } from 'zod';
 import { UKURAN_BUKTI_MAKS } from '../db/schema-app.ts';
 import type { Database } from '../db/client.ts';
+import { Beban, type OpsiBeban } from './beban.ts';
 import { pasangPenanganGalat, ValidasiGagal } from './errors.ts';
 import { routesAudit } from './routes/audit.ts';
 import { routesAuth } from './routes/auth.ts';
@@ -62,6 +63,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** The built web UI; false to never serve it. Default web/dist. */
   webDist?: string | false;
+  /** Document worker threads and the heavy-work queue; defaults from SIKIPER_PEKERJA* and SIKIPER_ANTREAN_* (see beban.ts). */
+  beban?: OpsiBeban;
 }
 
 const LOCALE = z.locales.id();
@@ -167,6 +170,9 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   pasangPenanganGalat(app);
+  const beban = new Beban(options.beban);
+  app.decorate('beban', beban);
+  app.addHook('onClose', () => beban.tutup());
 
   app.addHook('onSend', async (req, reply) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
@@ -231,7 +237,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesLaporan(database));
     await api.register(routesEntri(database, opsi.sekarang));
     await api.register(routesRencana(database, opsi.sekarang));
-    await api.register(routesDokumen(database));
+    await api.register(routesDokumen(database, beban));
     await api.register(routesTukar(database, opsi.sekarang));
     await api.register(routesPengaturan(database, opsi.sekarang));
     await api.register(routesRegister(database, opsi.sekarang));

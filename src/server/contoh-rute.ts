@@ -42,6 +42,8 @@ export function contohUntuk(method: string, url: string): Contoh | undefined {
   if (key === `PUT ${rencana}/pk/:versi/kinerja/:indikator`) return { oleh: perencana, body: { version: 0, target: 35, targetTeks: null }, param: { tahun: '2023', versi: '2' } };
   if (key === `PUT ${rencana}/triwulan/:tw/:kode`) return { oleh: perencana, body: { version: 0, target: 10 } };
 
+  // A document job: the quarterly workbook is the quickest document to build.
+  if (key === `POST ${tahun}/dokumen/:jenis/tugas`) return { oleh: perencana, body: { triwulan: 2 }, param: { jenis: 'triwulan', tahun: '2023' } };
   if (key === `POST ${tahun}/impor/:jenis/pratinjau` || key === `POST ${tahun}/impor/:jenis/simpan`) return { oleh: perencana, multipart: true };
   if (key === 'POST /api/pemda/:pemda/cadangan/pratinjau' || key === 'POST /api/pemda/:pemda/cadangan/pulihkan') return { oleh: 'admin.paser', multipart: true };
 

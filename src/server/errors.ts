@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { NotFoundError } from '../measure/konteks.ts';
+import { AntreanPenuh } from './antrean.ts';
 import { Dilarang, MasukanTidakSah, StatusTidakSesuai, Terkunci, TidakDitemukan, VersiUsang, type Masalah } from '../workflow/errors.ts';
 
 /** A refusal decided in the HTTP layer itself (session, CSRF, pemda scope). */
@@ -27,13 +28,15 @@ export class ValidasiGagal extends Error {
   }
 }
 
-interface Jawaban {
+export interface Jawaban {
   status: number;
   body: Record<string, unknown>;
+  header?: Record<string, string>;
 }
 
 function jawab(error: unknown): Jawaban | undefined {
   if (error instanceof HttpGalat) return { status: error.statusCode, body: error.body };
+  if (error instanceof AntreanPenuh) return { status: 503, body: { error: 'antrean-penuh', message: error.message }, header: { 'retry-after': String(error.cobaLagiDetik) } };
   if (error instanceof ValidasiGagal || error instanceof MasukanTidakSah) return { status: 400, body: { error: 'masukan-tidak-sah', issues: error.issues } };
   if (error instanceof TidakDitemukan || error instanceof NotFoundError) return { status: 404, body: { error: 'tidak-ditemukan', message: error.message } };
   if (error instanceof Dilarang) return { status: 403, body: { error: 'dilarang', message: error.message } };
@@ -55,10 +58,15 @@ function jawab(error: unknown): Jawaban | undefined {
   }
 }
 
+/** The answer to a refusal, or 500 for anything else (e.g. the outcome of a queued document job). */
+export function jawabanGalat(error: unknown): Jawaban {
+  return jawab(error) ?? { status: 500, body: { error: 'galat-server', message: 'terjadi galat di server' } };
+}
+
 export function pasangPenanganGalat(app: FastifyInstance): void {
   app.setErrorHandler((error, req, reply) => {
     const answer = jawab(error);
-    if (answer) return reply.code(answer.status).send(answer.body);
+    if (answer) return reply.code(answer.status).headers(answer.header ?? {}).send(answer.body);
     req.log.error({ err: error }, 'galat server');
     return reply.code(500).send({ error: 'galat-server', message: 'terjadi galat di server' });
   });

@@ -1,6 +1,7 @@
 /**
  * The Laporan screen in Chromium: a planner downloads the LKJIP .docx (a real Word file that
- * unzips to word/document.xml), sees the error message when a download is refused, and opens
+ * unzips to word/document.xml), sees its place in the server's document queue while it waits,
+ * sees the error message when a download is refused, and opens
  * the source of a figure of the preview. With SIKIPER_SCREENSHOTS=1 the screen and the source
  * panel are saved to docs/screenshots/.
  */
@@ -41,10 +42,25 @@ describe('Laporan screen', { skip: lewati }, () => {
     const t33 = page.locator('[data-tabel="tabel-3.3"]');
     await t33.waitFor();
 
-    // Download: the form as a person uses it.
+    // Download: the form as a person uses it. The request takes a place in the server's queue;
+    // the first readings of the job are held at place 3 so that the screen shows it.
+    let tahanAntrean = true;
+    const bacaTugas = (url: URL) => /^\/api\/pemda\/[^/]+\/tugas\/[^/]+$/.test(url.pathname);
+    await page.route(bacaTugas, (route) => {
+      if (!tahanAntrean) return route.continue();
+      const id = route.request().url().split('/').pop() ?? '';
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ id, status: 'antre', posisi: 3 }) });
+    });
     await page.getByLabel('Dokumen', { exact: true }).selectOption('lkjip');
     await page.getByLabel('Format', { exact: true }).selectOption('docx');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Unduh' }).click()]);
+    const unduhan = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Unduh' }).click();
+    const antrean = page.locator('[data-kemajuan="antre"]');
+    await antrean.waitFor();
+    assert.match(await antrean.innerText(), /Antrean ke-3/);
+    tahanAntrean = false;
+    const download = await unduhan;
+    await page.unroute(bacaTugas);
     assert.equal(download.suggestedFilename(), 'LKJIP-paser-disnakertrans-2023.docx');
     const file = join(tmp, download.suggestedFilename());
     await download.saveAs(file);
@@ -62,7 +78,7 @@ describe('Laporan screen', { skip: lewati }, () => {
     await potret(page, 'laporan-desktop', 1400);
 
     // A refused download shows why, and the form stays usable.
-    const pdfLkjip = (url: URL) => url.pathname.endsWith('/dokumen/lkjip') && url.searchParams.get('format') === 'pdf';
+    const pdfLkjip = (url: URL) => url.pathname.endsWith('/dokumen/lkjip/tugas');
     await page.route(pdfLkjip, (route) => route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: 'dilarang', message: 'tidak berwenang' }) }));
     await page.getByLabel('Format', { exact: true }).selectOption('pdf');
     await page.getByRole('button', { name: 'Unduh' }).click();

@@ -3,7 +3,7 @@
  * sends by itself; what JavaScript must add is the CSRF token on every state-changing request.
  */
 import type { DaftarEntri, Dashboard, Entri, Me, Opd, Riwayat, Triwulan } from './types.ts';
-import type { BerkasUnduhan, DaftarDokumen, PermintaanUnduh, Pratinjau } from './types-dokumen.ts';
+import type { BerkasUnduhan, DaftarDokumen, KemajuanUnduh, PermintaanUnduh, Pratinjau, TugasDokumen } from './types-dokumen.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -118,17 +118,23 @@ export const api = {
   daftarDokumen: (pemda: string, opd: string, tahun: number) => request<DaftarDokumen>('GET', `${opdBase(pemda, opd, tahun)}/dokumen`),
   pratinjau: (pemda: string, opd: string, tahun: number) => request<Pratinjau>('GET', `${opdBase(pemda, opd, tahun)}/pratinjau`),
   /**
-   * Downloads a generated document as a Blob, reporting the share received so far (0..1, or
-   * undefined while the server is still composing it).
+   * Downloads a generated document as a Blob. The server builds documents in turn: the request
+   * takes a place in its queue (a job), whose position is reported while it waits; then the
+   * file is received, with the share received so far.
    */
-  unduhDokumen: async (pemda: string, opd: string, tahun: number, q: PermintaanUnduh, progres?: (bagian: number | undefined) => void): Promise<BerkasUnduhan> => {
-    const params = new URLSearchParams({ format: q.format });
-    if (q.versi !== undefined) params.set('versi', String(q.versi));
-    if (q.triwulan !== undefined) params.set('triwulan', String(q.triwulan));
-    const path = `${opdBase(pemda, opd, tahun)}/dokumen/${enc(q.jenis)}?${params.toString()}`;
+  unduhDokumen: async (pemda: string, opd: string, tahun: number, q: PermintaanUnduh, kemajuan?: (k: KemajuanUnduh) => void): Promise<BerkasUnduhan> => {
+    const body = { format: q.format, ...(q.versi !== undefined ? { versi: q.versi } : {}), ...(q.triwulan !== undefined ? { triwulan: q.triwulan } : {}) };
+    let tugas = await request<TugasDokumen>('POST', `${opdBase(pemda, opd, tahun)}/dokumen/${enc(q.jenis)}/tugas`, body);
+    const path = `/api/pemda/${enc(pemda)}/tugas/${enc(tugas.id)}`;
+    while (tugas.status === 'antre' || tugas.status === 'berjalan') {
+      kemajuan?.(tugas.status === 'antre' && tugas.posisi !== null ? { tahap: 'antre', posisi: tugas.posisi } : { tahap: 'menyusun' });
+      await new Promise((r) => setTimeout(r, tugas.status === 'antre' ? 1000 : 400));
+      tugas = await request<TugasDokumen>('GET', path);
+    }
+    // A failed job's file answers with the error of its request (e.g. 404 for an unknown PK version).
     let res: Response;
     try {
-      res = await fetch(path, { credentials: 'same-origin' });
+      res = await fetch(`${path}/berkas`, { credentials: 'same-origin' });
     } catch (e) {
       throw new NetworkError((e as Error).message);
     }
@@ -154,7 +160,7 @@ export const api = {
       if (done) break;
       parts.push(value);
       got += value.length;
-      progres?.(Math.min(1, got / total));
+      kemajuan?.({ tahap: 'menerima', bagian: Math.min(1, got / total) });
     }
     return { blob: new Blob(parts as BlobPart[], { type }), nama };
   },

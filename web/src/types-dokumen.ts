@@ -103,6 +103,18 @@ export interface PermintaanUnduh {
   triwulan?: number;
 }
 
+/** A document job (POST …/dokumen/:jenis/tugas, GET /api/pemda/:pemda/tugas/:id). */
+export interface TugasDokumen {
+  id: string;
+  status: 'antre' | 'berjalan' | 'selesai' | 'gagal';
+  /** Place in the queue, 1 = next; null when not waiting. */
+  posisi: number | null;
+  galat?: { error: string; message?: string };
+}
+
+/** Where a download is: waiting in the server's queue, being built, or being received (0..1). */
+export type KemajuanUnduh = { tahap: 'antre'; posisi: number } | { tahap: 'menyusun' } | { tahap: 'menerima'; bagian: number };
+
 export interface BerkasUnduhan {
   blob: Blob;
   nama: string;

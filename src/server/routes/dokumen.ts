@@ -2,19 +2,28 @@
  * Documents of an OPD-year over HTTP: the LKJIP (.docx/.pdf), the Perjanjian Kinerja of any
  * version (.docx/.pdf) and the quarterly monitoring workbook (.xlsx), generated on request from
  * the stored data; and the LKJIP preview, whose every figure names its source.
+ *
+ * A document is built in its turn of the heavy-work queue (src/server/antrean.ts): the data is
+ * loaded here, on the main thread, and the document is rendered in a worker thread
+ * (src/report/pekerja/). Either the download waits for its turn (`GET …/dokumen/:jenis`), or a
+ * job is created (`POST …/dokumen/:jenis/tugas`, 202) whose place in the queue the client reads
+ * (`GET /api/pemda/:pemda/tugas/:id`) until the file is ready (`…/tugas/:id/berkas`).
  */
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { loadDatasetOpd } from '../../db/dataset-repository.ts';
 import { konteks } from '../../measure/konteks.ts';
 import { type Aktor, boleh } from '../../policy/policy.ts';
-import { buatDokumen, FORMAT_DOKUMEN, JENIS_DOKUMEN, MIME, type FormatDokumen, type JenisDokumen } from '../../report/index.ts';
+import { FORMAT_DOKUMEN, JENIS_DOKUMEN, MIME, type FormatDokumen, type JenisDokumen } from '../../report/index.ts';
 import { susunPratinjau } from '../../report/pratinjau.ts';
 import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors.ts';
 import { jejakRealisasi } from '../../workflow/jejak.ts';
 import { bacaOpd } from '../../workflow/katalog.ts';
-import { GALAT_SESI, Galat, TahunParams } from '../schemas.ts';
+import type { Beban, Berkas, Tugas } from '../beban.ts';
+import { HttpGalat } from '../errors.ts';
+import { GALAT_SESI, Galat, PemdaParams, TahunParams } from '../schemas.ts';
 import { aktorPemda } from '../sesi.ts';
 import { opsiLkjip } from '../../workflow/evaluasi.ts';
 
@@ -31,6 +40,26 @@ const DokumenQuery = z.object({
   versi: z.coerce.number().int('versi PK bilangan bulat').min(0, 'versi PK 0 atau lebih').optional().describe('versi Perjanjian Kinerja (0 = murni, 1 = perubahan I, ...); bawaan: versi terakhir'),
   triwulan: z.coerce.number().int().min(1, 'triwulan 1 sampai 4').max(4, 'triwulan 1 sampai 4').optional().describe('monitoring triwulan: sampai triwulan ini (bawaan 4)'),
 });
+
+const DokumenBody = z
+  .strictObject({
+    format: DokumenQuery.shape.format,
+    versi: z.number().int('versi PK bilangan bulat').min(0, 'versi PK 0 atau lebih').optional().describe(DokumenQuery.shape.versi.description ?? ''),
+    triwulan: z.number().int().min(1, 'triwulan 1 sampai 4').max(4, 'triwulan 1 sampai 4').optional().describe(DokumenQuery.shape.triwulan.description ?? ''),
+  })
+  .describe('dokumen yang diminta; sama dengan query unduhan langsung');
+type PilihanDokumen = z.infer<typeof DokumenBody>;
+
+export const TugasDokumen = z
+  .object({
+    id: z.string(),
+    status: z.enum(['antre', 'berjalan', 'selesai', 'gagal']).describe('antre: menunggu giliran; berjalan: sedang disusun; selesai: berkas siap di …/berkas; gagal: lihat galat'),
+    posisi: z.number().int().nullable().describe('urutan dalam antrean (1 = berikutnya); null bila tidak menunggu'),
+    galat: Galat.optional().describe('mengapa dokumen gagal dibuat'),
+  })
+  .meta({ id: 'TugasDokumen' });
+const TugasParams = PemdaParams.extend({ id: z.uuid('id tugas tidak sah') });
+const AntreanPenuh = Galat.describe('antrean penuh (header Retry-After: detik)');
 
 const DaftarDokumen = z.object({
   dokumen: z.array(z.object({ jenis: z.enum(JENIS_DOKUMEN), format: z.array(z.enum(FORMAT_DOKUMEN)) })),
@@ -117,7 +146,21 @@ function disposition(nama: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(nama)}`;
 }
 
-export function routesDokumen(database: Database): FastifyPluginCallbackZod {
+/** The file with its headers, as both the direct download and a finished job send it. */
+function kirimBerkas(reply: FastifyReply, b: Berkas) {
+  return reply
+    .header('content-type', b.mime)
+    .header('content-disposition', disposition(b.nama))
+    .header('x-sikiper-placeholder', String(b.placeholder))
+    // Fastify sends a Buffer as is (the zod serializer is not applied to it); the schema only documents the body.
+    .send(b.isi);
+}
+
+function tampilTugas(t: Tugas): z.infer<typeof TugasDokumen> {
+  return { id: t.id, status: t.status, posisi: t.status === 'antre' ? t.tiket.posisi : null, ...(t.galat ? { galat: t.galat.body as z.infer<typeof Galat> } : {}) };
+}
+
+export function routesDokumen(database: Database, beban: Beban): FastifyPluginCallbackZod {
   const db = database.db;
 
   /** 404 for an OPD that does not exist, 403 for one the actor may not take documents of. */
@@ -133,6 +176,33 @@ export function routesDokumen(database: Database): FastifyPluginCallbackZod {
     const d = await loadDatasetOpd(db, a.pemdaSlug, opd);
     if (!d) throw new TidakDitemukan(`OPD "${opd}" tidak ada`);
     return d;
+  }
+
+  /** Checks what is asked (permission, format, options) before it takes a place in the queue. */
+  async function periksa(a: Aktor, opd: string, jenis: JenisDokumen, q: PilihanDokumen) {
+    await opdDokumen(a, opd, jenis);
+    const format = q.format ?? FORMAT_PER_JENIS[jenis][0] ?? 'docx';
+    if (!FORMAT_PER_JENIS[jenis].includes(format)) {
+      throw new MasukanTidakSah([{ path: 'format', message: `${jenis} dibuat sebagai ${FORMAT_PER_JENIS[jenis].join(' atau ')}, bukan ${format}` }]);
+    }
+    if (q.versi !== undefined && jenis !== 'pk') throw new MasukanTidakSah([{ path: 'versi', message: 'versi hanya untuk Perjanjian Kinerja (pk)' }]);
+    if (q.triwulan !== undefined && jenis !== 'triwulan') throw new MasukanTidakSah([{ path: 'triwulan', message: 'triwulan hanya untuk laporan monitoring triwulan' }]);
+    return { format, versi: q.versi, triwulan: q.triwulan as 1 | 2 | 3 | 4 | undefined };
+  }
+
+  /** The work of one document in its turn: the data from the database here, the rendering in a worker thread. */
+  async function susun(a: Aktor, opd: string, tahun: number, jenis: JenisDokumen, p: Awaited<ReturnType<typeof periksa>>): Promise<Berkas> {
+    await beban.tahan?.(a.pemdaSlug);
+    const d = await dataset(a, opd);
+    // Missing Renstra, year or PK version: NotFoundError, answered 404 by the error handler.
+    // The LKJIP states the year's sign-off and carries the follow-ups of last year's evaluation.
+    const lkjip = jenis === 'lkjip' ? await opsiLkjip(db, a.pemdaSlug, opd, tahun) : undefined;
+    const dok = await beban.kolam.buat(d, { jenis, format: p.format, opd, tahun, versi: p.versi, triwulan: p.triwulan, lkjip });
+    let nama = dok.namaBerkas;
+    // The file names the PK version it holds, also when the latest was asked for.
+    if (jenis === 'pk') nama = nama.replace(/\.(\w+)$/, `-v${p.versi ?? Math.max(...konteks(d, opd, tahun).data.pk.map((x) => x.versi))}.$1`);
+    if (jenis === 'triwulan') nama = nama.replace(/\.(\w+)$/, `-tw${p.triwulan ?? 4}.$1`);
+    return { isi: dok.isi, mime: dok.mime, nama, placeholder: dok.placeholder.length };
   }
 
   return (app, _opts, done) => {
@@ -171,39 +241,84 @@ export function routesDokumen(database: Database): FastifyPluginCallbackZod {
           description:
             'Dokumen dibuat saat diminta dari data tersimpan. lkjip dan pk: format docx (bawaan) atau pdf; pk dengan ?versi= (bawaan versi terakhir). ' +
             'triwulan: xlsx, ?triwulan=1..4 (bawaan 4). Jawaban berupa berkas dengan Content-Disposition attachment; header x-sikiper-placeholder ' +
-            'menyebut jumlah narasi yang masih kosong (ditandai di dokumen). Hanya pembaca seluruh OPD (bukan kepala unit).',
+            'menyebut jumlah narasi yang masih kosong (ditandai di dokumen). Hanya pembaca seluruh OPD (bukan kepala unit). ' +
+            'Permintaan menunggu gilirannya dalam antrean dokumen; bila antrean penuh: 503 dengan Retry-After. Untuk melihat urutan antrean selama menunggu, pakai POST …/dokumen/{jenis}/tugas.',
           params: DokumenParams,
           querystring: DokumenQuery,
           produces: [MIME.docx, MIME.pdf, MIME.xlsx],
-          response: { 200: z.string().meta({ format: 'binary' }).describe('berkas dokumen'), 400: Galat, ...GALAT_SESI },
+          response: { 200: z.string().meta({ format: 'binary' }).describe('berkas dokumen'), 400: Galat, ...GALAT_SESI, 503: AntreanPenuh },
         },
       },
       async (req, reply) => {
         const a = aktorPemda(req, req.params.pemda);
         const { opd, tahun, jenis } = req.params;
-        await opdDokumen(a, opd, jenis);
-        const format = req.query.format ?? FORMAT_PER_JENIS[jenis][0] ?? 'docx';
-        if (!FORMAT_PER_JENIS[jenis].includes(format)) {
-          throw new MasukanTidakSah([{ path: 'format', message: `${jenis} dibuat sebagai ${FORMAT_PER_JENIS[jenis].join(' atau ')}, bukan ${format}` }]);
-        }
-        if (req.query.versi !== undefined && jenis !== 'pk') throw new MasukanTidakSah([{ path: 'versi', message: 'versi hanya untuk Perjanjian Kinerja (pk)' }]);
-        if (req.query.triwulan !== undefined && jenis !== 'triwulan') throw new MasukanTidakSah([{ path: 'triwulan', message: 'triwulan hanya untuk laporan monitoring triwulan' }]);
-        const tw = req.query.triwulan as 1 | 2 | 3 | 4 | undefined;
-        const d = await dataset(a, opd);
-        // Missing Renstra, year or PK version: NotFoundError, answered 404 by the error handler.
-        // The LKJIP states the year's sign-off and carries the follow-ups of last year's evaluation.
-        const lkjip = jenis === 'lkjip' ? await opsiLkjip(db, a.pemdaSlug, opd, tahun) : undefined;
-        const dok = await buatDokumen(d, { jenis, format, opd, tahun, versi: req.query.versi, triwulan: tw, lkjip });
-        let nama = dok.namaBerkas;
-        // The file names the PK version it holds, also when the latest was asked for.
-        if (jenis === 'pk') nama = nama.replace(/\.(\w+)$/, `-v${req.query.versi ?? Math.max(...konteks(d, opd, tahun).data.pk.map((x) => x.versi))}.$1`);
-        if (jenis === 'triwulan') nama = nama.replace(/\.(\w+)$/, `-tw${tw ?? 4}.$1`);
-        return reply
-          .header('content-type', dok.mime)
-          .header('content-disposition', disposition(nama))
-          .header('x-sikiper-placeholder', String(dok.placeholder.length))
-          // Fastify sends a Buffer as is (the zod serializer is not applied to it); the schema only documents the body.
-          .send(dok.isi as unknown as string);
+        const p = await periksa(a, opd, jenis, req.query);
+        return kirimBerkas(reply, await beban.antrean.jalankan(a.pemdaId, () => susun(a, opd, tahun, jenis, p)));
+      },
+    );
+
+    app.post(
+      `${BASE}/dokumen/:jenis/tugas`,
+      {
+        schema: {
+          tags,
+          summary: 'Minta dokumen dibuat dalam antrean (lalu pantau tugasnya)',
+          description:
+            'Seperti unduhan langsung, tetapi langsung dijawab 202 dengan id tugas dan urutannya dalam antrean. Pantau dengan GET /api/pemda/{pemda}/tugas/{id}; ' +
+            'setelah status selesai, ambil berkasnya di …/tugas/{id}/berkas (tersedia 10 menit). Antrean penuh: 503 dengan Retry-After.',
+          params: DokumenParams,
+          body: DokumenBody.optional(),
+          response: { 202: TugasDokumen, 400: Galat, ...GALAT_SESI, 503: AntreanPenuh },
+        },
+      },
+      async (req, reply) => {
+        const a = aktorPemda(req, req.params.pemda);
+        const { opd, tahun, jenis } = req.params;
+        const p = await periksa(a, opd, jenis, req.body ?? {});
+        const t = beban.buatTugas(a, () => susun(a, opd, tahun, jenis, p));
+        return reply.code(202).send(tampilTugas(t));
+      },
+    );
+
+    app.get(
+      '/api/pemda/:pemda/tugas/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Keadaan tugas dokumen: urutan antrean, sedang disusun, selesai atau gagal',
+          description: 'Hanya tugas milik pengguna sendiri; tugas lain, atau yang telah lewat 10 menit sejak selesai, 404.',
+          params: TugasParams,
+          response: { 200: TugasDokumen, ...GALAT_SESI },
+        },
+      },
+      async (req) => {
+        const a = aktorPemda(req, req.params.pemda);
+        const t = beban.bacaTugas(a, req.params.id);
+        if (!t) throw new TidakDitemukan('tugas tidak ada atau telah kedaluwarsa');
+        return Promise.resolve(tampilTugas(t));
+      },
+    );
+
+    app.get(
+      '/api/pemda/:pemda/tugas/:id/berkas',
+      {
+        schema: {
+          tags,
+          summary: 'Berkas tugas dokumen yang telah selesai',
+          description: 'Berkas dengan header seperti unduhan langsung. Belum selesai: 409; gagal: jawaban galat pembuatannya (mis. 404 versi PK tidak ada).',
+          params: TugasParams,
+          produces: [MIME.docx, MIME.pdf, MIME.xlsx],
+          response: { 200: z.string().meta({ format: 'binary' }).describe('berkas dokumen'), 409: Galat, ...GALAT_SESI },
+        },
+      },
+      async (req, reply) => {
+        const a = aktorPemda(req, req.params.pemda);
+        const t = beban.bacaTugas(a, req.params.id);
+        if (!t) throw new TidakDitemukan('tugas tidak ada atau telah kedaluwarsa');
+        if (t.berkas) return kirimBerkas(reply, t.berkas);
+        // A failed job answers as its request would have (e.g. 404 for an unknown PK version).
+        if (t.status === 'gagal') throw t.sebab;
+        throw new HttpGalat(409, { error: 'belum-selesai', message: 'dokumen masih disusun; tunggu hingga status tugas selesai' });
       },
     );
 

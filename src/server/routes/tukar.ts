@@ -34,6 +34,7 @@ import { catatAudit } from '../../workflow/audit.ts';
 import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors.ts';
 import { bacaOpd } from '../../workflow/katalog.ts';
 import { Galat as GalatHttp, GALAT_SESI, PemdaParams, TahunParams } from '../schemas.ts';
+import { antreBerat } from '../beban.ts';
 import { aktorPemda } from '../sesi.ts';
 
 /** Largest backup the admin screen accepts (compressed). */
@@ -306,7 +307,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
       },
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
-        return impor(req, { a, jenis: req.params.jenis, opd: req.params.opd, tahun: req.params.tahun, versi: req.query.versi, dpa: req.query.dpa }, undefined);
+        return antreBerat(req, a.pemdaId, () => impor(req, { a, jenis: req.params.jenis, opd: req.params.opd, tahun: req.params.tahun, versi: req.query.versi, dpa: req.query.dpa }, undefined));
       },
     );
 
@@ -448,8 +449,10 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
         bolehCadangan(a);
-        const b = bukaUntuk(a, await unggahan(req, BATAS_UKURAN_CADANGAN), true);
-        return ringkasCadangan(b, await loadDataset(db, a.pemdaSlug), false);
+        return antreBerat(req, a.pemdaId, async () => {
+          const b = bukaUntuk(a, await unggahan(req, BATAS_UKURAN_CADANGAN), true);
+          return ringkasCadangan(b, await loadDataset(db, a.pemdaSlug), false);
+        });
       },
     );
 

@@ -11,7 +11,7 @@ import { formatAngka, formatTanggalJam } from '../format.ts';
 import { useMuat } from '../muat.ts';
 import { setQuery, useLokasi } from '../router.ts';
 import { useSesi } from '../session.tsx';
-import type { DaftarDokumen, EntriSumber, FormatDokumen, JenisDokumen, Pratinjau, Sumber, TabelPratinjau } from '../types-dokumen.ts';
+import type { DaftarDokumen, EntriSumber, FormatDokumen, JenisDokumen, KemajuanUnduh, Pratinjau, Sumber, TabelPratinjau } from '../types-dokumen.ts';
 import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 const JENIS: readonly JenisDokumen[] = ['lkjip', 'pk', 'triwulan'];
@@ -36,7 +36,7 @@ function simpanBerkas(blob: Blob, nama: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-type Unduhan = { tahap: 'diam' } | { tahap: 'proses'; bagian: number | undefined } | { tahap: 'selesai'; nama: string; ukuran: number } | { tahap: 'galat'; galat: unknown };
+type Unduhan = { tahap: 'diam' } | { tahap: 'proses'; kemajuan: KemajuanUnduh } | { tahap: 'selesai'; nama: string; ukuran: number } | { tahap: 'galat'; galat: unknown };
 
 export function Laporan() {
   const { t } = useTranslation();
@@ -64,7 +64,7 @@ export function Laporan() {
 
   async function unduh() {
     if (!p.opd) return;
-    setUnduhan({ tahap: 'proses', bagian: undefined });
+    setUnduhan({ tahap: 'proses', kemajuan: { tahap: 'menyusun' } });
     try {
       const berkas = await api.unduhDokumen(
         me.pemda.slug,
@@ -76,7 +76,7 @@ export function Laporan() {
           ...(jenis === 'pk' && versiDipilih !== '' ? { versi: Number(versiDipilih) } : {}),
           ...(jenis === 'triwulan' ? { triwulan: Number(sampaiTw) } : {}),
         },
-        (bagian) => setUnduhan({ tahap: 'proses', bagian }),
+        (kemajuan) => setUnduhan({ tahap: 'proses', kemajuan }),
       );
       simpanBerkas(berkas.blob, berkas.nama);
       setUnduhan({ tahap: 'selesai', nama: berkas.nama, ukuran: berkas.blob.size });
@@ -151,9 +151,27 @@ export function Laporan() {
             )}
             <div aria-live="polite" className="status-unduh">
               {unduhan.tahap === 'proses' && (
-                <div role="status">
-                  <Text size="sm">{unduhan.bagian === undefined ? t('laporan.menyusun') : t('laporan.menerima', { persen: Math.round(unduhan.bagian * 100) })}</Text>
-                  <Progress value={unduhan.bagian === undefined ? 100 : unduhan.bagian * 100} animated={unduhan.bagian === undefined} striped={unduhan.bagian === undefined} aria-label={t('laporan.menyusun')} mt={4} />
+                <div role="status" data-kemajuan={unduhan.kemajuan.tahap}>
+                  <Text size="sm">
+                    {unduhan.kemajuan.tahap === 'antre'
+                      ? t('laporan.antrean', { posisi: unduhan.kemajuan.posisi })
+                      : unduhan.kemajuan.tahap === 'menyusun'
+                        ? t('laporan.menyusun')
+                        : t('laporan.menerima', { persen: Math.round(unduhan.kemajuan.bagian * 100) })}
+                  </Text>
+                  {unduhan.kemajuan.tahap === 'antre' && (
+                    <Text size="xs" c="dimmed">
+                      {t('laporan.antreanKet')}
+                    </Text>
+                  )}
+                  <Progress
+                    value={unduhan.kemajuan.tahap === 'menerima' ? unduhan.kemajuan.bagian * 100 : 100}
+                    animated={unduhan.kemajuan.tahap !== 'menerima'}
+                    striped={unduhan.kemajuan.tahap !== 'menerima'}
+                    color={unduhan.kemajuan.tahap === 'antre' ? 'gray' : undefined}
+                    aria-label={unduhan.kemajuan.tahap === 'antre' ? t('laporan.antrean', { posisi: unduhan.kemajuan.posisi }) : t('laporan.menyusun')}
+                    mt={4}
+                  />
                 </div>
               )}
               {unduhan.tahap === 'selesai' && (
@@ -163,7 +181,7 @@ export function Laporan() {
               )}
               {unduhan.tahap === 'galat' && (
                 <Alert color="red" role="alert" title={t('laporan.gagal')}>
-                  <Text size="sm">{pesanGalat(t, unduhan.galat)}</Text>
+                  <Text size="sm">{unduhan.galat instanceof ApiError && unduhan.galat.code === 'antrean-penuh' ? t('laporan.antreanPenuh') : pesanGalat(t, unduhan.galat)}</Text>
                   {unduhan.galat instanceof ApiError && typeof unduhan.galat.body.message === 'string' && (
                     <Text size="sm" c="dimmed">
                       {unduhan.galat.body.message}
