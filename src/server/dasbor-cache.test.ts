@@ -11,7 +11,7 @@ import { randomSlug, testDatabases } from '../db/testing.ts';
 import { hitungAnggaran } from '../measure/anggaran.ts';
 import { hitungCapaian } from '../measure/capaian.ts';
 import { anggaranJson, capaianJson } from '../measure/present.ts';
-import { generatePemda, UKURAN } from '../synth/generate.ts';
+import { generatePemda, UKURAN } from '../../bench/synth/generate.ts';
 import { bacaKatalogTersimpan } from '../workflow/katalog.ts';
 import { buildApp } from './app.ts';
 import { FIXTURE, type Harness, type Klien, siapkan } from './testing.ts';
