@@ -13,14 +13,14 @@ import type { BarisImpor, MasalahImpor } from '../register/berkas.ts';
 import { periksaBaris, samarkanBaris } from '../register/register.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from './audit.ts';
 import { Dilarang, MasukanTidakSah, TidakDitemukan, VersiUsang } from './errors.ts';
-import type { Konteks } from './perintah.ts';
+import type { KonteksPerintah } from './konteks-perintah.ts';
 import { naikkanRevisi } from '../db/revisi.ts';
 
 export interface BarisTersimpan extends BarisRegisterData {
   version: number;
 }
 
-const audit = (k: Konteks): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
+const audit = (k: KonteksPerintah): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
 
 export const bolehKelola = (a: Aktor, opd: string) => boleh(a, { aksi: 'register:kelola', opd });
 
@@ -110,7 +110,7 @@ function periksa(data: RegisterData, b: BarisRegisterData, where: (p: (string | 
 const kunci = (opd: string, kode: string, id: string) => `${opd}/${kode}/${id}`;
 
 /** Adds a row (`id` absent or new) or changes one (`version` must be the stored one). */
-export async function simpanBaris(k: Konteks, opd: string, kode: string, id: string | undefined, masukan: MasukanBaris & { version?: number | undefined }): Promise<BarisTersimpan> {
+export async function simpanBaris(k: KonteksPerintah, opd: string, kode: string, id: string | undefined, masukan: MasukanBaris & { version?: number | undefined }): Promise<BarisTersimpan> {
   kelolaBoleh(k.aktor, opd);
   return k.db.transaction(async (tx) => {
     const { row, data } = await muatRegister(tx, k.aktor.pemdaId, opd, kode);
@@ -155,7 +155,7 @@ export async function simpanBaris(k: Konteks, opd: string, kode: string, id: str
   });
 }
 
-export async function hapusBaris(k: Konteks, opd: string, kode: string, id: string, version: number): Promise<void> {
+export async function hapusBaris(k: KonteksPerintah, opd: string, kode: string, id: string, version: number): Promise<void> {
   kelolaBoleh(k.aktor, opd);
   await k.db.transaction(async (tx) => {
     const { row } = await muatRegister(tx, k.aktor.pemdaId, opd, kode);
@@ -183,7 +183,7 @@ export class ImporRegisterGagal extends MasukanTidakSah {
  * row, one without an id (or a new id) is added. Problems found by reading (`masalah`) or by
  * checking the rows against the register refuse the whole import.
  */
-export async function imporBaris(k: Konteks, opd: string, kode: string, baris: BarisImpor[], masalahBaca: MasalahImpor[]): Promise<{ ditambah: number; diubah: number }> {
+export async function imporBaris(k: KonteksPerintah, opd: string, kode: string, baris: BarisImpor[], masalahBaca: MasalahImpor[]): Promise<{ ditambah: number; diubah: number }> {
   kelolaBoleh(k.aktor, opd);
   return k.db.transaction(async (tx) => {
     const { row, data } = await muatRegister(tx, k.aktor.pemdaId, opd, kode);
