@@ -19,7 +19,7 @@ import { ImporError } from '../exchange/galat.ts';
 import { buatTemplateRealisasi, imporRealisasi, teksPratinjauRealisasi } from '../exchange/realisasi-xlsx.ts';
 import { buatTemplateRenja, imporRenja, teksPratinjauRenja, type HasilImpor, type VersiRenja } from '../exchange/renja-xlsx.ts';
 import { BATAS_UKURAN_XLSX, bacaBerkasTerbatas } from '../exchange/xlsx.ts';
-import { samarkanDataset } from '../register/register.ts';
+import { samarkanDataset } from '../dataset/register.ts';
 
 export interface ExchangeDeps {
   /** Opens (and migrates) the configured database for the duration of `f`. */

@@ -11,7 +11,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { periksaRegister, periksaRumus, skemaRumus } from '../register/register.ts';
+import { periksaRegister, periksaRumus, skemaRumus } from './register.ts';
 import type { z } from 'zod';
 import { Dataset, DATASET_FORMAT, DATASET_VERSION } from './schema.ts';
 

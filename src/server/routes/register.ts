@@ -10,7 +10,7 @@ import type { Database } from '../../db/client.ts';
 import { loadDatasetOpd } from '../../db/dataset-repository.ts';
 import { jelaskanIndikator } from '../../measure/penjelasan.ts';
 import { boleh } from '../../policy/policy.ts';
-import { bacaBerkasRegister, tulisRegisterXlsx } from '../../register/berkas.ts';
+import { bacaBerkasRegister, tulisRegisterXlsx } from '../../exchange/register-xlsx.ts';
 import { BATAS_UKURAN_XLSX } from '../../exchange/xlsx.ts';
 import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors.ts';
 import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
