@@ -3,7 +3,7 @@
  * the size of a whole kabupaten or of the whole country, for benchmarks and load tests.
  *
  * Rules the output keeps, so that it passes `Dataset.parse`, `checkReferences` and the budget
- * rules of `cekDataset`:
+ * rules of `periksaDataset`:
  * - every object is already in the parsed shape (defaults filled in), so `Dataset.parse(d)`
  *   returns a deep-equal copy;
  * - pagu and realisasi of a program and a kegiatan are the sums of their children, the account

@@ -5,8 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { cekDataset } from '../check/rules.ts';
-import { DatasetError, formatProblem, loadDataset as readDatasetFiles } from '../dataset/load.ts';
+import { periksaDataset } from '../check/rules.ts';
+import { DatasetError, formatProblem, bacaBerkasDataset } from '../dataset/load.ts';
 import type { Dataset } from '../dataset/schema.ts';
 import { openDatabase, migrate, type Database } from '../db/client.ts';
 import { listPemda, loadDataset, saveDataset } from '../db/dataset-repository.ts';
@@ -143,7 +143,7 @@ export function buildProgram(): Command {
     .option('--json', 'keluaran JSON')
     .action(async (o: { pemda: string; opd?: string; tahun?: number; json?: boolean }) => {
       await withDatabase(async (database) => {
-        const temuan = cekDataset(await pemdaDataset(database, o.pemda), { opd: o.opd, tahun: o.tahun });
+        const temuan = periksaDataset(await pemdaDataset(database, o.pemda), { opd: o.opd, tahun: o.tahun });
         if (o.json) printJson({ pemda: o.pemda, jumlah: temuan.length, temuan });
         else print(temuanText(temuan));
       });
@@ -190,7 +190,7 @@ export function buildProgram(): Command {
       const database = await openDatabase();
       await migrate(database);
       if ((await listPemda(database.db)).length === 0) {
-        await saveDataset(database.db, await readDatasetFiles(DEMO_DATASET));
+        await saveDataset(database.db, await bacaBerkasDataset(DEMO_DATASET));
         print('basis data kosong: data contoh Kabupaten Paser 2023 dimuat');
       }
       await siapkanPenggunaDemo(database);

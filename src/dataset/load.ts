@@ -161,7 +161,7 @@ function zodProblems(error: z.ZodError, origins: Sourced['origins']): DatasetPro
 }
 
 /** Reads a dataset file or folder. */
-export async function loadDataset(path: string): Promise<Dataset> {
+export async function bacaBerkasDataset(path: string): Promise<Dataset> {
   const info = await stat(path);
   if (info.isDirectory()) {
     const { value, origins } = await readFolder(path);

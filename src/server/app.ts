@@ -1,5 +1,5 @@
 /**
- * The HTTP server. Routes are thin: session gate (sesi.ts) -> zod validation (schemas.ts) ->
+ * The HTTP server. Routes are thin: session gate (gerbang-sesi.ts) -> zod validation (schemas.ts) ->
  * the policy and one workflow command or query -> a presenter. Every permission is decided in
  * src/policy; every change is a command in src/workflow that writes its audit rows in its own
  * transaction.
@@ -31,7 +31,7 @@ import { routesNarasi } from './routes/narasi.ts';
 import { routesEvaluasi } from './routes/evaluasi.ts';
 import { pasangWeb, routesRingkasan } from './routes/web.ts';
 import { Health } from './schemas.ts';
-import { pasangGerbangSesi, type OpsiSesi } from './sesi.ts';
+import { pasangGerbangSesi, type OpsiSesi } from './gerbang-sesi.ts';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy':

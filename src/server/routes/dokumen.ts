@@ -15,7 +15,7 @@ import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors
 import { jejakRealisasi } from '../../workflow/jejak.ts';
 import { bacaOpd } from '../../workflow/katalog.ts';
 import { GALAT_SESI, Galat, TahunParams } from '../schemas.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 import { opsiLkjip } from '../../workflow/evaluasi.ts';
 
 /** The formats each document is made in; the first is the default. */

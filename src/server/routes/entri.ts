@@ -29,7 +29,7 @@ import {
   TriwulanParams,
   EntriParams,
 } from '../schemas.ts';
-import { aktor, aktorPemda } from '../sesi.ts';
+import { aktor, aktorPemda } from '../gerbang-sesi.ts';
 
 const ENTRI = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/triwulan/:tw/entri';
 

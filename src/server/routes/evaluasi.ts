@@ -13,7 +13,7 @@ import { KOMPONEN_LKE, SUB_KOMPONEN } from '../../engine/evaluasi.ts';
 import { bacaEvaluasi, BelumLengkap, bukaTahun, sahkanTahun, simpanEvaluasi, simpanTindakLanjut } from '../../workflow/evaluasi.ts';
 import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
 import { Galat, GALAT_SESI, TahunParams } from '../schemas.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 
 const BASE = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/evaluasi';
 const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat } as const;

@@ -5,7 +5,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { cekDataset } from '../../check/rules.ts';
+import { periksaDataset } from '../../check/rules.ts';
 import type { Dataset } from '../../dataset/schema.ts';
 import type { Database } from '../../db/client.ts';
 import { loadDatasetOpd } from '../../db/dataset-repository.ts';
@@ -20,7 +20,7 @@ import { bacaKatalog, bacaOpd, daftarOpd, type Katalog } from '../../workflow/ka
 import { progres } from '../../workflow/progres.ts';
 import { CapaianResponse, CheckResponse, Dashboard, DaftarOpd, DaftarPemda, GALAT_SESI, OpdParams, PemdaParams, Pejabat, TahunParams } from '../schemas.ts';
 import { CacheRevisi } from '../../db/cache-revisi.ts';
-import { aktor, aktorPemda } from '../sesi.ts';
+import { aktor, aktorPemda } from '../gerbang-sesi.ts';
 
 /** Parts of the dashboard schema, to check what is cached once and progress on every request. */
 const DashboardTetap = Dashboard.pick({ skala: true, capaian: true, anggaran: true });
@@ -112,7 +112,7 @@ export function routesLaporan(database: Database): FastifyPluginCallbackZod {
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
         await opdTerbaca(a, req.params.opd);
-        const temuan = cekDataset(await dataset(a, req.params.opd), { opd: req.params.opd, tahun: req.params.tahun });
+        const temuan = periksaDataset(await dataset(a, req.params.opd), { opd: req.params.opd, tahun: req.params.tahun });
         return { jumlah: temuan.length, temuan: temuan as unknown as Array<Record<string, unknown>> };
       },
     );

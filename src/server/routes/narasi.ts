@@ -11,7 +11,7 @@ import type { Database } from '../../db/client.ts';
 import { BAGIAN_NARASI, BATAS_PANJANG, BATAS_PARAGRAF, bacaNarasi, FIELD_SASARAN, ubahBagianNarasi, ubahNarasiSasaran } from '../../workflow/narasi.ts';
 import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
 import { Galat, GALAT_SESI, TahunParams } from '../schemas.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 
 const BASE = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/narasi';
 const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat } as const;

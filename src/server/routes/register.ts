@@ -16,7 +16,7 @@ import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors
 import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
 import { daftarBaris, daftarRegister, hapusBaris, imporBaris, registerLengkap, simpanBaris } from '../../workflow/register.ts';
 import { Galat, GALAT_SESI, OpdParams, TahunParams } from '../schemas.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 
 const nama = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(64);
 const kodeBaris = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._\-#/]+$/, 'id hanya huruf, angka dan . _ - # /');

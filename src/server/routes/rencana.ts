@@ -24,7 +24,7 @@ import {
   ubahTargetTriwulan,
 } from '../../workflow/rencana.ts';
 import { Galat, GALAT_SESI, TahunParams } from '../schemas.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 
 const BASE = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/rencana';
 const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat } as const;
