@@ -3,6 +3,54 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers of src/ and what each may import (docs/ARCHITECTURE.md, "Layers"). A layer not
+ * listed under another may not be imported by it; import circles are caught by
+ * scripts/lapisan.test.ts.
+ */
+const MURNI = ['engine', 'formula', 'dataset', 'policy', 'measure', 'check', 'report'];
+export const LAPISAN = {
+  engine: [],
+  formula: ['engine'],
+  dataset: ['engine', 'formula'],
+  policy: ['engine', 'formula', 'dataset'],
+  measure: ['engine', 'formula', 'dataset'],
+  check: ['engine', 'formula', 'dataset', 'measure'],
+  report: ['engine', 'formula', 'dataset', 'measure', 'check'],
+  db: [...MURNI],
+  workflow: [...MURNI, 'db'],
+  auth: [...MURNI, 'db', 'workflow'],
+  exchange: [...MURNI, 'db', 'workflow'],
+  config: ['db'],
+  server: [...MURNI, 'db', 'workflow', 'auth', 'exchange'],
+  cli: [...MURNI, 'db', 'workflow', 'auth', 'exchange', 'config', 'server'],
+};
+
+/** Code outside src/ that src/ must not import. */
+const LUAR = ['bench', 'scripts', 'web'];
+
+/** One rule per layer, for its modules; tests may import any layer and bench/synth. */
+const aturanLapisan = Object.entries(LAPISAN).map(([lapisan, boleh]) => {
+  const dilarang = Object.keys(LAPISAN).filter((l) => l !== lapisan && !boleh.includes(l));
+  return {
+    files: [`src/${lapisan}/**/*.ts`],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${[...dilarang, ...LUAR].join('|')})/`,
+              message: `src/${lapisan} may import only ${boleh.length ? boleh.join(', ') : 'no other layer'} (docs/ARCHITECTURE.md, Layers).`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
 export default tseslint.config(
   { ignores: ['node_modules', 'data', 'drizzle', 'coverage', 'tmp', 'web/dist'] },
   js.configs.recommended,
@@ -29,6 +77,18 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  ...aturanLapisan,
+  {
+    // The environment is read once, by the entry point, and passed down (src/config/config.ts).
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/**/testing.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read the configuration passed down from src/cli/main.ts (src/config/config.ts), not process.env.' },
+      ],
     },
   },
   {

@@ -5,7 +5,7 @@
  * in its own child process, because the operating system's peak-RSS figure only ever grows
  * within a process and one measurement's garbage would otherwise inflate the next one's numbers.
  */
-import { generatePemda, ringkasan, UKURAN, type RingkasanDataset } from '../src/synth/generate.ts';
+import { generatePemda, ringkasan, UKURAN, type RingkasanDataset } from './synth/generate.ts';
 import type { Dataset } from '../src/dataset/schema.ts';
 
 /** One line of the results table. Times in milliseconds, memory in bytes. */

@@ -23,7 +23,7 @@ import { saveDataset } from '../src/db/dataset-repository.ts';
 import { newId } from '../src/db/ids.ts';
 import * as t from '../src/db/schema.ts';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import { generateNasional, JUMLAH_PEMDA_NASIONAL } from '../src/synth/generate.ts';
+import { generateNasional, JUMLAH_PEMDA_NASIONAL } from './synth/generate.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,5 @@
 /** Validates a dataset file or folder and prints every problem with its location. */
-import { DatasetError, formatProblem, loadDataset } from '../src/dataset/load.ts';
+import { DatasetError, formatProblem, bacaBerkasDataset } from '../src/dataset/load.ts';
 
 const path = process.argv[2];
 if (!path) {
@@ -7,7 +7,7 @@ if (!path) {
   process.exit(2);
 }
 try {
-  const d = await loadDataset(path);
+  const d = await bacaBerkasDataset(path);
   const years = d.opd.map((o) => `${o.slug}: ${o.tahun.map((t) => t.tahun).join(', ')}`).join('; ');
   console.log(`sah: pemda ${d.pemda.slug}, ${d.opd.length} OPD (${years})`);
 } catch (e) {

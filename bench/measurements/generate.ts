@@ -1,4 +1,4 @@
-import { generatePemda, UKURAN } from '../../src/synth/generate.ts';
+import { generatePemda, UKURAN } from '../synth/generate.ts';
 import { collectGarbage, formatBytes, keep, row, SEED_KABUPATEN, timeRuns, UKURAN_KABUPATEN, type Measurement } from '../harness.ts';
 
 /** Generating one synthetic kabupaten in memory: the cost of every later fixture. */

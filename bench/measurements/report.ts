@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadDataset } from '../../src/dataset/load.ts';
+import { bacaBerkasDataset } from '../../src/dataset/load.ts';
 import type { Dataset } from '../../src/dataset/schema.ts';
 import { renderDocx } from '../../src/report/docx.ts';
 import { susunLkjip } from '../../src/report/lkjip.ts';
@@ -35,7 +35,7 @@ async function measure(label: string, size: string, build: () => ReportDocument,
 export const lkjipReferensi: Measurement = {
   id: 'lkjip',
   async run(ctx) {
-    const d = await loadDataset(FIXTURE);
+    const d = await bacaBerkasDataset(FIXTURE);
     return measure('Paser 2023', '1 OPD, 77 node Renja', () => susunLkjip(d, 'disnakertrans', 2023), ctx.memory);
   },
 };
@@ -57,7 +57,7 @@ export const lkjipSintetis: Measurement = {
 export const pratinjauLkjip: Measurement = {
   id: 'pratinjau',
   async run(ctx) {
-    const d = await loadDataset(FIXTURE);
+    const d = await bacaBerkasDataset(FIXTURE);
     const k = ctx.kabupaten();
     const opd = k.opd[0];
     if (!opd) throw new Error('kabupaten tanpa OPD');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type RequestSpec } from 'autocannon';
-import { loadDataset as readDatasetFiles } from '../../src/dataset/load.ts';
+import { bacaBerkasDataset as readDatasetFiles } from '../../src/dataset/load.ts';
 import { migrate, openDatabase } from '../../src/db/client.ts';
 import { loadDataset, saveDataset } from '../../src/db/dataset-repository.ts';
 import { formatNumber, keep, median, percentile, type BenchContext, type BenchRow, type Measurement, UKURAN_KABUPATEN } from '../harness.ts';

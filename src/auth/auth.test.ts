@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { loadDataset as readDatasetFiles } from '../dataset/load.ts';
+import { bacaBerkasDataset } from '../dataset/load.ts';
 import { saveDataset } from '../db/dataset-repository.ts';
 import { auditLog, pengguna } from '../db/schema.ts';
 import { type OpenTestDatabase, randomSlug, testDatabases } from '../db/testing.ts';
@@ -34,7 +34,7 @@ for (const kind of testDatabases()) {
     before(async () => {
       db = await kind.open();
       slug = randomSlug('paser');
-      const files = await readDatasetFiles(FIXTURE);
+      const files = await bacaBerkasDataset(FIXTURE);
       await saveDataset(db.db, { ...files, pemda: { ...files.pemda, slug } });
     });
     after(() => db.close());

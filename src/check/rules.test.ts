@@ -1,10 +1,10 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { loadDataset } from '../dataset/load.ts';
+import { bacaBerkasDataset } from '../dataset/load.ts';
 import type { Dataset, DatasetInput } from '../dataset/schema.ts';
 import { contohDataset } from '../dataset/testing.ts';
-import { cekDataset, type Temuan } from './rules.ts';
+import { periksaDataset, type Temuan } from './rules.ts';
 
 type Year = NonNullable<NonNullable<DatasetInput['opd']>[number]['tahun']>[number];
 const year = (d: DatasetInput): Year => d.opd![0]!.tahun![0]!;
@@ -12,13 +12,13 @@ const rules = (t: Temuan[]) => t.map((x) => x.aturan).sort();
 
 describe('check rules on a consistent dataset', () => {
   it('finds nothing', () => {
-    assert.deepEqual(cekDataset(contohDataset()), []);
+    assert.deepEqual(periksaDataset(contohDataset()), []);
   });
 });
 
 describe('check rules, one fault at a time', () => {
   it('a kegiatan that is not the sum of its sub kegiatan (DPA) names the line and the difference', () => {
-    const t = cekDataset(contohDataset((d) => void (year(d).anggaran![0]!.baris[1]!.realisasi = 275)));
+    const t = periksaDataset(contohDataset((d) => void (year(d).anggaran![0]!.baris[1]!.realisasi = 275)));
     const f = t.filter((x) => x.aturan === 'anak-tidak-sama-induk');
     // kegiatan 275 vs 90 + 180, and program 270 vs kegiatan 275.
     assert.equal(f.length, 2);
@@ -26,21 +26,21 @@ describe('check rules, one fault at a time', () => {
     assert.ok(f.some((x) => x.nilai.selisih === 5 && x.lokasi.endsWith('2.07.02.2.01')));
   });
   it('Renja pagu tree', () => {
-    const t = cekDataset(contohDataset((d) => void (year(d).renja![0]!.node[4]!.pagu = 150)));
+    const t = periksaDataset(contohDataset((d) => void (year(d).renja![0]!.node[4]!.pagu = 150)));
     assert.ok(t.some((x) => x.aturan === 'anak-tidak-sama-induk' && x.lokasi.includes('/ renja /')));
     assert.ok(t.some((x) => x.aturan === 'anggaran-beda-dokumen' && x.nilai.renja === 150));
   });
   it('the same kegiatan with another amount in the PK', () => {
-    const t = cekDataset(contohDataset((d) => void (year(d).pk![0]!.anggaran![0]!.pagu = 250)));
+    const t = periksaDataset(contohDataset((d) => void (year(d).pk![0]!.anggaran![0]!.pagu = 250)));
     assert.deepEqual(rules(t), ['anggaran-beda-dokumen']);
     assert.equal(t[0]!.nilai.selisih, -50);
   });
   it('account groups that do not add up', () => {
-    const t = cekDataset(contohDataset((d) => void (year(d).anggaran![0]!.kelompok![1]!.pagu = 299)));
+    const t = periksaDataset(contohDataset((d) => void (year(d).anggaran![0]!.kelompok![1]!.pagu = 299)));
     assert.deepEqual(rules(t), ['kelompok-belanja']);
   });
   it('realisasi above pagu', () => {
-    const t = cekDataset(
+    const t = periksaDataset(
       contohDataset((d) => {
         const b = year(d).anggaran![0]!.baris;
         b[2]!.realisasi = 110;
@@ -53,24 +53,24 @@ describe('check rules, one fault at a time', () => {
     assert.deepEqual(rules(t), ['realisasi-melebihi-pagu']);
   });
   it('a PK target that differs from the Renstra target of the year', () => {
-    const t = cekDataset(contohDataset((d) => void (year(d).pk![0]!.kinerja[0]!.target = 35)));
+    const t = periksaDataset(contohDataset((d) => void (year(d).pk![0]!.kinerja[0]!.target = 35)));
     assert.deepEqual(rules(t), ['target-pk-beda-renstra']);
     assert.deepEqual(t[0]!.nilai, { pk: 35, renstra: 30 });
   });
   it('a numerator above its denominator', () => {
-    const t = cekDataset(contohDataset((d) => void (year(d).realisasi![2]!.pembilang = 28)));
+    const t = periksaDataset(contohDataset((d) => void (year(d).realisasi![2]!.pembilang = 28)));
     assert.deepEqual(rules(t), ['pembilang-melebihi-penyebut']);
     assert.match(t[0]!.lokasi, /IKU-1 TW3$/);
   });
   it('missing quarters', () => {
-    const t = cekDataset(contohDataset((d) => void year(d).realisasi!.splice(1, 1)));
+    const t = periksaDataset(contohDataset((d) => void year(d).realisasi!.splice(1, 1)));
     assert.deepEqual(rules(t), ['triwulan-hilang']);
     assert.match(t[0]!.pesan, /triwulan 2/);
   });
   it('approved values without evidence; drafts are not held to it', () => {
-    assert.deepEqual(rules(cekDataset(contohDataset((d) => void (year(d).realisasi![4]!.bukti = [])))), ['bukti-kosong']);
+    assert.deepEqual(rules(periksaDataset(contohDataset((d) => void (year(d).realisasi![4]!.bukti = [])))), ['bukti-kosong']);
     assert.deepEqual(
-      cekDataset(
+      periksaDataset(
         contohDataset((d) => {
           const r = year(d).realisasi![4]!;
           r.bukti = [];
@@ -82,19 +82,19 @@ describe('check rules, one fault at a time', () => {
   });
   it('filters by OPD and year', () => {
     const d = contohDataset((x) => void (year(x).pk![0]!.kinerja[0]!.target = 35));
-    assert.equal(cekDataset(d, { opd: 'lain' }).length, 0);
-    assert.equal(cekDataset(d, { tahun: 2022 }).length, 0);
-    assert.equal(cekDataset(d, { opd: 'dinas', tahun: 2023 }).length, 1);
+    assert.equal(periksaDataset(d, { opd: 'lain' }).length, 0);
+    assert.equal(periksaDataset(d, { tahun: 2022 }).length, 0);
+    assert.equal(periksaDataset(d, { opd: 'dinas', tahun: 2023 }).length, 1);
   });
 });
 
 describe('check rules on the Paser 2023 reference dataset', () => {
   let paser: Dataset;
   before(async () => {
-    paser = await loadDataset(fileURLToPath(new URL('../../fixtures/paser-2023', import.meta.url)));
+    paser = await bacaBerkasDataset(fileURLToPath(new URL('../../fixtures/paser-2023', import.meta.url)));
   });
   it('reports the conflicts the data carries', () => {
-    const t = cekDataset(paser, { opd: 'disnakertrans', tahun: 2023 });
+    const t = periksaDataset(paser, { opd: 'disnakertrans', tahun: 2023 });
     // The signed PK prints Pemeliharaan BMD at Rp58.451.520; the DPA has Rp83.451.520.
     assert.ok(t.some((x) => x.aturan === 'anggaran-beda-dokumen' && x.nilai.pk === 58_451_520 && x.nilai['dpa-perubahan'] === 83_451_520));
     // The PK sets the SAKIP score target at 77,92; the Renstra's 2023 target is 62.

@@ -256,7 +256,7 @@ export interface OpsiCek {
   tahun?: number | undefined;
 }
 
-export function cekDataset(d: Dataset, opsi: OpsiCek = {}): Temuan[] {
+export function periksaDataset(d: Dataset, opsi: OpsiCek = {}): Temuan[] {
   const out: Temuan[] = [];
   for (const opd of d.opd) {
     if (opsi.opd && opd.slug !== opsi.opd) continue;

@@ -25,7 +25,7 @@ import * as t from '../db/schema.ts';
 import { randomSlug } from '../db/testing.ts';
 import { buatCadangan } from '../exchange/backup.ts';
 import { sidikJari } from '../server/testing.ts';
-import { generatePemda } from '../synth/generate.ts';
+import { generatePemda } from '../../bench/synth/generate.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/sikiper.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'sikiper-crash-'));

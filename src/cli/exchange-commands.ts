@@ -20,7 +20,7 @@ import { type HasilImporOpdTahun, imporOpdTahun, type PratinjauImpor } from '../
 import { buatTemplateRealisasi, type PratinjauRealisasi, teksPratinjauRealisasi } from '../exchange/realisasi-xlsx.ts';
 import { buatTemplateRenja, type PratinjauRenja, teksPratinjauRenja, type VersiRenja } from '../exchange/renja-xlsx.ts';
 import { BATAS_UKURAN_XLSX, bacaBerkasTerbatas } from '../exchange/xlsx.ts';
-import { samarkanDataset } from '../register/register.ts';
+import { samarkanDataset } from '../dataset/register.ts';
 
 export interface ExchangeDeps {
   /** Opens (and migrates) the configured database for the duration of `f`. */

@@ -1,21 +1,22 @@
 /**
  * `sikiper`: the command line. Every command works on the database named by DATABASE_URL, or
- * on the embedded database in SIKIPER_DATA_DIR (default ./data).
+ * on the embedded database in SIKIPER_DATA_DIR (default ./data). The environment is read once,
+ * by `main` (src/config/config.ts), and the configuration passed down from here.
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { cekDataset } from '../check/rules.ts';
-import { DatasetError, formatProblem, loadDataset as readDatasetFiles } from '../dataset/load.ts';
+import { periksaDataset } from '../check/rules.ts';
+import { DatasetError, formatProblem, bacaBerkasDataset } from '../dataset/load.ts';
 import type { Dataset } from '../dataset/schema.ts';
-import { openDatabase, migrate, type Database } from '../db/client.ts';
+import { openDatabase, migrate, type Database, type OpenOptions } from '../db/client.ts';
 import { listPemda, loadDataset, saveDataset } from '../db/dataset-repository.ts';
 import { hitungAnggaran } from '../measure/anggaran.ts';
 import { hitungCapaian } from '../measure/capaian.ts';
 import { NotFoundError } from '../measure/konteks.ts';
 import { anggaranJson, capaianJson } from '../measure/present.ts';
 import { buildApp } from '../server/app.ts';
-import { KonfigurasiTidakSah, periksaKonfigurasi } from './konfigurasi.ts';
+import { bacaKonfigurasi, type Konfigurasi, teksMasalah } from '../config/config.ts';
 import { registerExchangeCommands } from './exchange-commands.ts';
 import { registerIndikatorCommands } from './indikator-commands.ts';
 import { bacaBerkasImpor } from '../exchange/impor.ts';
@@ -37,8 +38,13 @@ function tahun(value: string): number {
   return n;
 }
 
-async function withDatabase<T>(f: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase();
+/** The database options of a configuration. */
+function opsiBasisData(k: Konfigurasi): OpenOptions {
+  return { url: k.databaseUrl, dataDir: k.dataDir, pool: k.pgPool };
+}
+
+async function denganBasisData<T>(opsi: OpenOptions, f: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(opsi);
   try {
     await migrate(database);
     return await f(database);
@@ -61,19 +67,20 @@ const printJson = (v: unknown) => print(JSON.stringify(v, null, 2));
 
 /**
  * The reference pemda without any account gets the demo accounts, so that a fresh `serve` can
- * be signed into. The password is SIKIPER_DEMO_PASSWORD, or a random one shown only now.
+ * be signed into. The password is SIKIPER_DEMO_PASSWORD (`fromEnv`), or a random one shown only now.
  */
-async function siapkanPenggunaDemo(database: Database): Promise<void> {
+async function siapkanPenggunaDemo(database: Database, fromEnv: string | undefined): Promise<void> {
   const slug = 'paser';
   if (!(await listPemda(database.db)).some((p) => p.slug === slug) || (await adaPengguna(database.db, slug))) return;
-  const fromEnv = process.env.SIKIPER_DEMO_PASSWORD;
   const { username, sandi } = await buatPenggunaDemo(database.db, { pemda: slug, ...(fromEnv ? { sandi: fromEnv } : {}) });
   print('PERINGATAN: akun DEMO dibuat untuk pemda paser. Jangan dipakai untuk data sungguhan; nonaktifkan sebelum produksi.');
   print(`  username: ${username.join(', ')}`);
   print(fromEnv ? '  kata sandi: nilai SIKIPER_DEMO_PASSWORD' : `  kata sandi (hanya ditampilkan sekali): ${sandi}`);
 }
 
-export function buildProgram(): Command {
+export function buildProgram(konfigurasi: Konfigurasi): Command {
+  const opsiDb = opsiBasisData(konfigurasi);
+  const withDatabase = <T>(f: (database: Database) => Promise<T>): Promise<T> => denganBasisData(opsiDb, f);
   const program = new Command('sikiper')
     .description('SIKIPER — Sistem Informasi Kinerja Perangkat Daerah')
     .showHelpAfterError()
@@ -143,7 +150,7 @@ export function buildProgram(): Command {
     .option('--json', 'keluaran JSON')
     .action(async (o: { pemda: string; opd?: string; tahun?: number; json?: boolean }) => {
       await withDatabase(async (database) => {
-        const temuan = cekDataset(await pemdaDataset(database, o.pemda), { opd: o.opd, tahun: o.tahun });
+        const temuan = periksaDataset(await pemdaDataset(database, o.pemda), { opd: o.opd, tahun: o.tahun });
         if (o.json) printJson({ pemda: o.pemda, jumlah: temuan.length, temuan });
         else print(temuanText(temuan));
       });
@@ -184,17 +191,22 @@ export function buildProgram(): Command {
     .option('--port <port>', 'port (bawaan: PORT atau 3000)')
     .option('--host <host>', 'alamat (bawaan: HOST atau 127.0.0.1)')
     .action(async (o: { port?: string; host?: string }) => {
-      const port = Number(o.port ?? process.env.PORT ?? 3000);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`port tidak sah: ${o.port ?? process.env.PORT}`);
-      const host = o.host ?? process.env.HOST ?? '127.0.0.1';
-      const database = await openDatabase();
+      const port = o.port === undefined ? konfigurasi.port : Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`port tidak sah: ${o.port}`);
+      const host = o.host ?? konfigurasi.host;
+      const database = await openDatabase(opsiDb);
       await migrate(database);
       if ((await listPemda(database.db)).length === 0) {
-        await saveDataset(database.db, await readDatasetFiles(DEMO_DATASET));
+        await saveDataset(database.db, await bacaBerkasDataset(DEMO_DATASET));
         print('basis data kosong: data contoh Kabupaten Paser 2023 dimuat');
       }
-      await siapkanPenggunaDemo(database);
-      const app = buildApp(database);
+      await siapkanPenggunaDemo(database, konfigurasi.sandiDemo);
+      const { cookieSecure, trustProxy, originLain, cacheDasbor, cacheKatalog, pekerja, pekerjaPemda, antreanMaks, antreanPemda } = konfigurasi;
+      const beban = {
+        ...(pekerja === undefined ? {} : { pekerja }),
+        antrean: { ...(pekerjaPemda === undefined ? {} : { serentakPemda: pekerjaPemda }), maks: antreanMaks, maksPemda: antreanPemda },
+      };
+      const app = buildApp(database, { cookieSecure, trustProxy, originLain, cacheDasbor, cacheKatalog, beban });
       const shutdown = () => {
         void app.close().then(() => database.close());
       };
@@ -207,19 +219,21 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs one command; `env` is the process environment, read here and nowhere else. */
+export async function main(argv: string[], env: Readonly<Record<string, string | undefined>>): Promise<number> {
+  const konfigurasi = bacaKonfigurasi(env);
+  for (const p of konfigurasi.peringatan) process.stderr.write(`peringatan: ${p}\n`);
+  if (!konfigurasi.ok) {
+    process.stderr.write(`${teksMasalah(konfigurasi.masalah)}\n`);
+    return 2;
+  }
   try {
-    for (const p of periksaKonfigurasi().peringatan) process.stderr.write(`peringatan: ${p}\n`);
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await buildProgram(konfigurasi.konfigurasi).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof DatasetError) {
       process.stderr.write(`dataset tidak sah, tidak ada yang diubah:\n${e.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
       return 1;
-    }
-    if (e instanceof KonfigurasiTidakSah) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
     }
     if (e instanceof UsageError || e instanceof NotFoundError || e instanceof FormatTidakDidukung) {
       process.stderr.write(`galat: ${e.message}\n`);

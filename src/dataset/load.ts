@@ -11,7 +11,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { periksaRegister, periksaRumus, skemaRumus } from '../register/register.ts';
+import { periksaRegister, periksaRumus, skemaRumus } from './register.ts';
 import type { z } from 'zod';
 import { Dataset, DATASET_FORMAT, DATASET_VERSION } from './schema.ts';
 
@@ -161,7 +161,7 @@ function zodProblems(error: z.ZodError, origins: Sourced['origins']): DatasetPro
 }
 
 /** Reads a dataset file or folder. */
-export async function loadDataset(path: string): Promise<Dataset> {
+export async function bacaBerkasDataset(path: string): Promise<Dataset> {
   const info = await stat(path);
   if (info.isDirectory()) {
     const { value, origins } = await readFolder(path);

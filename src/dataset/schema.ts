@@ -574,7 +574,7 @@ export const Register = z.strictObject({
   kode: namaRumus,
   nama: text,
   uraian: z.string().trim().optional(),
-  /** The preset it was created from (src/register/preset.ts), if any. */
+  /** The preset it was created from (src/dataset/register-preset.ts), if any. */
   preset: z.string().trim().optional(),
   /** Unit that keeps the register. */
   unit: kode.optional(),

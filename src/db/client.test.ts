@@ -9,27 +9,27 @@ import { DatabaseConfigError, migrate, openDatabase, resolveTarget } from './cli
 import { listPemda, loadDataset, saveDataset } from './dataset-repository.ts';
 
 void describe('database configuration', () => {
-  void test('the URL picks the driver; no URL means PGlite in SIKIPER_DATA_DIR or ./data', () => {
-    assert.deepStrictEqual(resolveTarget({}, {}), { kind: 'pglite', dataDir: resolve('./data') });
-    assert.deepStrictEqual(resolveTarget({}, { SIKIPER_DATA_DIR: '/srv/sikiper' }), { kind: 'pglite', dataDir: '/srv/sikiper' });
-    assert.deepStrictEqual(resolveTarget({ dataDir: 'x' }, { SIKIPER_DATA_DIR: '/srv/sikiper' }), { kind: 'pglite', dataDir: resolve('x') });
-    assert.deepStrictEqual(resolveTarget({}, { DATABASE_URL: 'memory://' }), { kind: 'pglite', dataDir: undefined });
-    assert.deepStrictEqual(resolveTarget({}, { DATABASE_URL: 'file://./db' }), { kind: 'pglite', dataDir: resolve('./db') });
+  void test('the URL picks the driver; no URL means PGlite in the data folder or ./data', () => {
+    assert.deepStrictEqual(resolveTarget({}), { kind: 'pglite', dataDir: resolve('./data') });
+    assert.deepStrictEqual(resolveTarget({ dataDir: '/srv/sikiper' }), { kind: 'pglite', dataDir: '/srv/sikiper' });
+    assert.deepStrictEqual(resolveTarget({ url: ' ', dataDir: 'x' }), { kind: 'pglite', dataDir: resolve('x') });
+    assert.deepStrictEqual(resolveTarget({ url: 'memory://', dataDir: 'x' }), { kind: 'pglite', dataDir: undefined });
+    assert.deepStrictEqual(resolveTarget({ url: 'file://./db' }), { kind: 'pglite', dataDir: resolve('./db') });
     const url = 'postgres://sikiper:rahasia@db.internal:5432/sikiper';
-    assert.deepStrictEqual(resolveTarget({}, { DATABASE_URL: url }), { kind: 'postgres', url });
-    assert.deepStrictEqual(resolveTarget({ url: 'postgresql://localhost/x' }, { DATABASE_URL: url }), { kind: 'postgres', url: 'postgresql://localhost/x' });
+    assert.deepStrictEqual(resolveTarget({ url }), { kind: 'postgres', url });
+    assert.deepStrictEqual(resolveTarget({ url: 'postgresql://localhost/x' }), { kind: 'postgres', url: 'postgresql://localhost/x' });
   });
 
   void test('a bad URL is refused with a message that names it without its password', () => {
-    assert.throws(() => resolveTarget({}, { DATABASE_URL: 'mysql://root:rahasia@localhost/db' }), (e: unknown) => {
+    assert.throws(() => resolveTarget({ url: 'mysql://root:rahasia@localhost/db' }), (e: unknown) => {
       assert.ok(e instanceof DatabaseConfigError);
       assert.match(e.message, /tidak dikenali: mysql:\/\/root:\*\*\*@localhost\/db/);
       assert.doesNotMatch(e.message, /rahasia/);
       return true;
     });
-    assert.throws(() => resolveTarget({}, { DATABASE_URL: 'postgres://' }), /tidak menyebut host/);
-    assert.throws(() => resolveTarget({}, { DATABASE_URL: 'postgres://a:b@[::1' }), /bukan URL PostgreSQL yang sah/);
-    assert.throws(() => resolveTarget({}, { DATABASE_URL: 'file://' }), /harus menyebut folder/);
+    assert.throws(() => resolveTarget({ url: 'postgres://' }), /tidak menyebut host/);
+    assert.throws(() => resolveTarget({ url: 'postgres://a:b@[::1' }), /bukan URL PostgreSQL yang sah/);
+    assert.throws(() => resolveTarget({ url: 'file://' }), /harus menyebut folder/);
   });
 
   void test('an unreachable PostgreSQL server is reported when opening, not at the first query', async () => {

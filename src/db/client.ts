@@ -3,7 +3,8 @@
  *   postgres://... or postgresql://...   PostgreSQL through a node-postgres pool
  *   memory://                            PGlite in memory (tests)
  *   file://<folder>                      PGlite stored in <folder>
- *   (none)                               PGlite stored in SIKIPER_DATA_DIR, default ./data
+ *   (none)                               PGlite stored in the data folder, default ./data
+ * The caller passes them (src/config/config.ts reads DATABASE_URL, SIKIPER_DATA_DIR, SIKIPER_PG_POOL).
  * Both drivers give the same `Db` type, so repositories do not know which one runs.
  */
 import { mkdir } from 'node:fs/promises';
@@ -32,10 +33,15 @@ export type Database = {
 } & ({ kind: 'pglite'; client: PGlite } | { kind: 'postgres'; client: pg.Pool });
 
 export interface OpenOptions {
-  /** Defaults to DATABASE_URL. */
-  url?: string;
-  /** PGlite folder when no URL is given; defaults to SIKIPER_DATA_DIR, then ./data. */
-  dataDir?: string;
+  /** postgres://…, file://<folder> or memory://; none or empty: PGlite in `dataDir`. */
+  url?: string | undefined;
+  /** PGlite folder when no URL is given; default ./data. */
+  dataDir?: string | undefined;
+  /**
+   * PostgreSQL connections of this process; default 20. node-postgres keeps 10 by default; under
+   * hundreds of concurrent requests they queue for one (mind max_connections over all processes).
+   */
+  pool?: number | undefined;
 }
 
 export class DatabaseConfigError extends Error {
@@ -52,10 +58,10 @@ const MIGRATION_LOCK = 7_453_001;
 
 type Target = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | undefined };
 
-/** Pure: decides what to open from the options and the environment. */
-export function resolveTarget(opts: OpenOptions = {}, env: NodeJS.ProcessEnv = process.env): Target {
-  const url = (opts.url ?? env.DATABASE_URL ?? '').trim();
-  if (url === '') return { kind: 'pglite', dataDir: resolve(opts.dataDir ?? env.SIKIPER_DATA_DIR ?? './data') };
+/** Pure: decides what to open from the options. */
+export function resolveTarget(opts: OpenOptions = {}): Target {
+  const url = (opts.url ?? '').trim();
+  if (url === '') return { kind: 'pglite', dataDir: resolve(opts.dataDir ?? './data') };
   if (url === 'memory://') return { kind: 'pglite', dataDir: undefined };
   if (url.startsWith('file://')) {
     const path = url.slice('file://'.length);
@@ -87,9 +93,7 @@ function redact(url: string): string {
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const target = resolveTarget(opts);
   if (target.kind === 'postgres') {
-    // node-postgres keeps 10 connections by default; under hundreds of concurrent requests they
-    // queue for one. SIKIPER_PG_POOL sets it per process (mind max_connections over all processes).
-    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.SIKIPER_PG_POOL ?? 20) });
+    const pool = new pg.Pool({ connectionString: target.url, max: opts.pool ?? 20 });
     const description = `postgres ${redact(target.url)}`;
     // Idle clients can fail when the server restarts; without a listener that error would crash the process.
     pool.on('error', () => undefined);

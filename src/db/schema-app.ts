@@ -10,8 +10,8 @@
  * assignments, deadlines, comments and evidence must survive a re-import of the plan they
  * refer to. The application checks those codes when it writes them.
  *
- * This module imports `pemda` from schema.ts, which re-exports this module: the references sit
- * inside the key callbacks, which Drizzle calls only after both modules are loaded.
+ * `pemda` comes from schema-pemda.ts, which schema.ts re-exports too; schema.ts re-exports this
+ * module, and neither imports the other.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -32,9 +32,9 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { pemda } from './schema.ts';
+import { PERAN } from '../policy/policy.ts';
+import { pemda } from './schema-pemda.ts';
 
-export const PERAN = ['admin-pemda', 'perencana', 'kepala-unit', 'kepala-opd', 'keuangan', 'inspektorat', 'pimpinan'] as const;
 export const AKSI_VERIFIKASI = ['ajukan', 'verifikasi', 'setujui', 'tolak'] as const;
 export const MIME_BUKTI = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 /** Largest evidence file, in bytes. */

@@ -38,7 +38,6 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   unique,
   uniqueIndex,
   uuid,
@@ -50,8 +49,6 @@ import {
   KelompokBelanja,
   LevelRenja,
   type Narasi,
-  Pemda,
-  type Pengaturan,
   Polaritas,
   type ProfilOpd,
   type Register,
@@ -61,10 +58,12 @@ import {
   type TahunOpd,
   Unit,
 } from '../dataset/schema.ts';
+import { editable, pemda } from './schema-pemda.ts';
+
+export { jenisPemdaEnum, pemda } from './schema-pemda.ts';
 
 // ---------------------------------------------------------------- enums (values come from the dataset format)
 
-export const jenisPemdaEnum = pgEnum('jenis_pemda', Pemda.shape.jenis.enum);
 export const polaritasEnum = pgEnum('polaritas', Polaritas.enum);
 export const agregasiEnum = pgEnum('agregasi', Agregasi.enum);
 export const jenisUnitEnum = pgEnum('jenis_unit', Unit.shape.jenis.enum);
@@ -77,13 +76,6 @@ export const statusRealisasiEnum = pgEnum('status_realisasi', StatusRealisasi.en
 export const jenisNilaiEnum = pgEnum('jenis_nilai', { baseline: 'baseline', target: 'target', akhir: 'akhir' });
 
 // ---------------------------------------------------------------- shared columns and keys
-
-/** Columns of a record users will edit; `version` is for optimistic concurrency. */
-const editable = () => ({
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
-});
 
 const tenant = () => ({
   pemdaId: uuid('pemda_id').notNull(),
@@ -151,17 +143,6 @@ function indikatorChecks(
 }
 
 // ---------------------------------------------------------------- pemda and RPJMD
-
-export const pemda = pgTable('pemda', {
-  id: uuid('id').primaryKey(),
-  slug: text('slug').notNull().unique('pemda_slug_uq'),
-  nama: text('nama').notNull(),
-  jenis: jenisPemdaEnum('jenis').notNull(),
-  provinsi: text('provinsi'),
-  ibukota: text('ibukota'),
-  pengaturan: jsonb('pengaturan').$type<z.infer<typeof Pengaturan>>().notNull(),
-  ...editable(),
-});
 
 export const pemdaPejabat = pgTable(
   'pemda_pejabat',

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { and, eq, getTableName, sql } from 'drizzle-orm';
-import { loadDataset as bacaBerkasDataset } from '../dataset/load.ts';
+import { bacaBerkasDataset } from '../dataset/load.ts';
 import type { Dataset } from '../dataset/schema.ts';
 import type { Db } from './client.ts';
 import { loadDataset, loadDatasetOpd, saveDataset } from './dataset-repository.ts';

@@ -12,7 +12,7 @@ import { randomSlug, testDatabases } from '../db/testing.ts';
 import { formatGalat, ImporError } from './galat.ts';
 import { bacaBerkasImpor } from './impor.ts';
 import { bukuSederhana, datasetReferensi } from './testing.ts';
-import { DISAMARKAN, isPribadi, samarkanDataset } from '../register/register.ts';
+import { DISAMARKAN, isPribadi, samarkanDataset } from '../dataset/register.ts';
 
 class SalahPakai extends Error {}
 

@@ -12,7 +12,7 @@ import { randomSlug, testDatabases } from '../db/testing.ts';
 import { hitungAnggaran } from '../measure/anggaran.ts';
 import { hitungCapaian } from '../measure/capaian.ts';
 import { anggaranJson, capaianJson } from '../measure/present.ts';
-import { generatePemda, UKURAN } from '../synth/generate.ts';
+import { generatePemda, UKURAN } from '../../bench/synth/generate.ts';
 import { bacaDaftar, bacaDatasetXlsx, tataLetak, tulisDaftar, tulisDatasetXlsx } from './dataset-xlsx.ts';
 import { eksporTabelXlsx } from './export-xlsx.ts';
 import { formatGalat, ImporError } from './galat.ts';

@@ -16,7 +16,7 @@ import type { Dataset, RealisasiData } from '../dataset/schema.ts';
 import type { Db } from '../db/client.ts';
 import { loadDatasetOpd, saveDataset } from '../db/dataset-repository.ts';
 import { opd as tabelOpd, pemda as tabelPemda } from '../db/schema.ts';
-import { tahunDisahkan } from '../workflow/evaluasi.ts';
+import { tahunDisahkan } from '../workflow/pengesahan.ts';
 import { bacaTenggat, kunciTenggat } from '../workflow/tenggat.ts';
 import { ImporError, type Galat } from './galat.ts';
 import { periksaHasil } from './opd-tahun.ts';

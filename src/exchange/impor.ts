@@ -5,7 +5,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { loadDataset as bacaDatasetBerkas } from '../dataset/load.ts';
+import { bacaBerkasDataset } from '../dataset/load.ts';
 import type { Dataset } from '../dataset/schema.ts';
 import { BATAS_UKURAN_DATASET_XLSX, bacaDatasetXlsx } from './dataset-xlsx.ts';
 import { ImporError } from './galat.ts';
@@ -30,12 +30,12 @@ export async function bacaBerkasImpor(path: string): Promise<Dataset> {
   } catch (e) {
     throw new ImporError([{ pesan: `tidak dapat dibuka: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'berkas atau folder tidak ada' : (e as Error).message}` }], path);
   }
-  if (info.isDirectory()) return bacaDatasetBerkas(path);
+  if (info.isDirectory()) return bacaBerkasDataset(path);
   const head = await awalBerkas(path, 4);
   if (head[0] === 0x1f && head[1] === 0x8b) throw new ImporError([{ pesan: 'ini berkas cadangan (gzip); pulihkan dengan `sikiper restore`' }], path);
   if (head[0] === 0x50 && head[1] === 0x4b) return bacaDatasetXlsx(await bacaBerkasTerbatas(path, BATAS_UKURAN_DATASET_XLSX), path);
   if (extname(path).toLowerCase() === '.xlsx') {
     throw new ImporError([{ pesan: periksaXlsx(await bacaBerkasTerbatas(path, BATAS_UKURAN_DATASET_XLSX), BATAS_UKURAN_DATASET_XLSX) ?? 'bukan berkas .xlsx' }], path);
   }
-  return bacaDatasetBerkas(path);
+  return bacaBerkasDataset(path);
 }

@@ -24,7 +24,7 @@ import type {
 import type { Db } from '../db/client.ts';
 import { formatRupiah } from '../engine/index.ts';
 import { DaftarGalat, type Galat } from './galat.ts';
-import { barisSelisih, selisih, type FormatMedan, type NilaiMedan, type Selisih } from './pratinjau.ts';
+import { barisSelisih, selisih, type FormatMedan, type NilaiMedan, type Selisih } from './pratinjau-impor.ts';
 import { cariOpdTahun, gantiOpdTahun, periksaHasil, type SasaranImpor } from './opd-tahun.ts';
 import {
   angkaDariSel,

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { loadDataset } from '../dataset/load.ts';
+import { bacaBerkasDataset } from '../dataset/load.ts';
 import type { AnggaranVersiData, Dataset, NodeRenjaData } from '../dataset/schema.ts';
 
 const REFERENSI = fileURLToPath(new URL('../../fixtures/paser-2023', import.meta.url));
@@ -14,7 +14,7 @@ let cached: Dataset | undefined;
 
 /** The Paser 2023 reference dataset under another pemda slug (tests share one PostgreSQL database). */
 export async function datasetReferensi(slug: string): Promise<Dataset> {
-  cached ??= await loadDataset(REFERENSI);
+  cached ??= await bacaBerkasDataset(REFERENSI);
   const d = structuredClone(cached);
   d.pemda.slug = slug;
   return d;

@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { loadDataset as readDatasetFiles } from '../dataset/load.ts';
+import { bacaBerkasDataset } from '../dataset/load.ts';
 import type { Dataset } from '../dataset/schema.ts';
 import { loadDataset, saveDataset } from '../db/dataset-repository.ts';
 import { testDatabases } from '../db/testing.ts';
@@ -147,7 +147,7 @@ function goldenSuite(name: string, getDataset: () => Dataset) {
 
 const fromFiles = { dataset: undefined as Dataset | undefined };
 before(async () => {
-  fromFiles.dataset = await readDatasetFiles(FIXTURE);
+  fromFiles.dataset = await bacaBerkasDataset(FIXTURE);
 });
 goldenSuite('dataset files', () => fromFiles.dataset!);
 
@@ -156,7 +156,7 @@ for (const kind of testDatabases()) {
   before(async () => {
     const opened = await kind.open();
     state.close = opened.close;
-    const files = await readDatasetFiles(FIXTURE);
+    const files = await bacaBerkasDataset(FIXTURE);
     // A fresh tenant per database run keeps test files independent on a shared server.
     const slug = `paser-${Math.random().toString(36).slice(2, 8)}`;
     await saveDataset(opened.db, { ...files, pemda: { ...files.pemda, slug } });

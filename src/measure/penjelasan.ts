@@ -6,7 +6,7 @@
 import type { Dataset, NilaiSelData } from '../dataset/schema.ts';
 import { statusText, toJson } from '../engine/index.ts';
 import { explain, parse } from '../formula/index.ts';
-import { isPribadi, tanpaPribadi } from '../register/register.ts';
+import { isPribadi, tanpaPribadi } from '../dataset/register.ts';
 import { hitungCapaian } from './capaian.ts';
 import { konteks, NotFoundError } from './konteks.ts';
 import { barisDipakai, hitungRumus, type SlotRumus } from './rumus.ts';

@@ -9,7 +9,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DatasetError, loadDataset } from '../dataset/load.ts';
+import { DatasetError, bacaBerkasDataset } from '../dataset/load.ts';
 import type { Dataset, IndikatorData, OpdData } from '../dataset/schema.ts';
 import { toJson } from '../engine/index.ts';
 import { hitungCapaian } from './capaian.ts';
@@ -40,7 +40,7 @@ describe('indicators computed from registers (Paser 2023)', () => {
   let d: Dataset;
   let opd: OpdData;
   before(async () => {
-    d = await loadDataset(FIXTURE);
+    d = await bacaBerkasDataset(FIXTURE);
     const o = d.opd[0];
     assert.ok(o);
     opd = o;
@@ -149,7 +149,7 @@ describe('register files are validated with located errors', () => {
       b4.nilai.hasil = 'pb';
       t0.nilai['hitung(kasus_hi, hasill = "PB")'] = 1;
       await writeFile(file, JSON.stringify(reg));
-      await assert.rejects(loadDataset(dir), (e: unknown) => {
+      await assert.rejects(bacaBerkasDataset(dir), (e: unknown) => {
         assert.ok(e instanceof DatasetError);
         const at = e.problems.map((p) => `${p.file ?? ''} ${p.path}`);
         assert.ok(at.includes('opd/disnakertrans/register-kasus-hi.json opd[0].register[0].baris[2].nilai.pekerja'), at.join('\n'));
@@ -165,7 +165,7 @@ describe('register files are validated with located errors', () => {
 
 describe('binding years', () => {
   it('applies from dariTahun to sampaiTahun only', async () => {
-    const d = await loadDataset(FIXTURE);
+    const d = await bacaBerkasDataset(FIXTURE);
     const o = d.opd[0];
     assert.ok(o);
     const i = ind(o, 'IKU-1');

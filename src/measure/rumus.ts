@@ -6,7 +6,7 @@
 import type { IndikatorData, OpdData, RealisasiData, RumusIndikatorData } from '../dataset/schema.ts';
 import { nilaiEntri, type Nilai, type NilaiTriwulan } from '../engine/index.ts';
 import { evaluate, parse, type AggregateTrace, type Evaluation, type Expr, type Periode, type RegisterRow } from '../formula/index.ts';
-import { skemaRumus, totalKanonik } from '../register/register.ts';
+import { skemaRumus, totalKanonik } from '../dataset/register.ts';
 
 export interface BagianRumus {
   readonly bagian: 'nilai' | 'pembilang' | 'penyebut';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { StatusEntri } from '../workflow/status.ts';
+import type { StatusEntri } from './status.ts';
 import { type AksiStatus, type Aktor, boleh, lingkupEntri, opdTerlihat, type Penugasan, putuskanTransisi, putuskanUbah } from './policy.ts';
 
 const OPD = 'disnakertrans';

@@ -19,8 +19,10 @@
  * Tenancy is not decided here: an actor only ever reaches data of its own pemda (the routes
  * answer 404 for another pemda's slugs), so every scope below is within that pemda.
  */
-import type { PERAN } from '../db/schema-app.ts';
-import type { StatusEntri, StatusTersimpan } from '../workflow/status.ts';
+import type { StatusEntri, StatusTersimpan } from './status.ts';
+
+/** The seven roles (stored as the database enum `peran`). */
+export const PERAN = ['admin-pemda', 'perencana', 'kepala-unit', 'kepala-opd', 'keuangan', 'inspektorat', 'pimpinan'] as const;
 
 export type Peran = (typeof PERAN)[number];
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { loadDataset } from '../dataset/load.ts';
+import { bacaBerkasDataset } from '../dataset/load.ts';
 import type { Dataset } from '../dataset/schema.ts';
 import { renderDocx } from './docx.ts';
 import { buatDokumen } from './index.ts';
@@ -68,7 +68,7 @@ describe('LKJIP Paser 2023 read back', () => {
   let pdfText: string;
   let placeholders: string[];
   before(async () => {
-    d = await loadDataset(FIXTURE);
+    d = await bacaBerkasDataset(FIXTURE);
     const model = susunLkjip(d, 'disnakertrans', 2023);
     placeholders = daftarPlaceholder(model);
     docx = await bacaDocx(await renderDocx(model));
@@ -153,7 +153,7 @@ describe('LKJIP Paser 2023 read back', () => {
 
 describe('Perjanjian Kinerja Paser 2023 read back', () => {
   it('statement, signatories, targets, budget rows as signed, and the annex', async () => {
-    const d = await loadDataset(FIXTURE);
+    const d = await bacaBerkasDataset(FIXTURE);
     const out = await buatDokumen(d, { jenis: 'pk', format: 'docx', opd: 'disnakertrans', tahun: 2023 });
     const t = (await bacaDocx(out.isi)).paragraf.join('\n');
     assertInOrder(t, ['PERJANJIAN KINERJA PERUBAHAN II TAHUN 2023', 'pihak pertama', 'Tana Paser, 2 Oktober 2023', 'PIHAK KEDUA', 'dr. Fahmi Fadli', 'PIHAK PERTAMA', 'NIP. 196407311990031007']);
@@ -174,7 +174,7 @@ describe('Perjanjian Kinerja Paser 2023 read back', () => {
 describe('quarterly monitoring workbook Paser 2023 read back', () => {
   it('realisasi against quarterly targets and budget absorption, numbers as numbers, frozen headers', async () => {
     const { default: ExcelJS } = await import('exceljs');
-    const d = await loadDataset(FIXTURE);
+    const d = await bacaBerkasDataset(FIXTURE);
     const out = await buatDokumen(d, { jenis: 'triwulan', format: 'xlsx', opd: 'disnakertrans', tahun: 2023 });
     assert.equal(out.namaBerkas, 'TRIWULAN-paser-disnakertrans-2023.xlsx');
     const wb = new ExcelJS.Workbook();

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { loadDataset } from '../dataset/load.ts';
+import { bacaBerkasDataset } from '../dataset/load.ts';
 import type { Dataset } from '../dataset/schema.ts';
 import { hitungCapaian } from '../measure/capaian.ts';
 import { renderDocx } from './docx.ts';
@@ -22,7 +22,7 @@ describe('LKJIP preview of Paser 2023', () => {
   let pv: Pratinjau;
   let paragraf: string[];
   before(async () => {
-    d = await loadDataset(FIXTURE);
+    d = await bacaBerkasDataset(FIXTURE);
     pv = susunPratinjau(d, 'disnakertrans', 2023, new Map([[kunciJejak('IKU-1', 4), [{ aksi: 'verifikasi', oleh: 'perencana.x', pada: '2024-01-10T02:00:00.000Z' }]]]));
     paragraf = (await bacaDocx(await renderDocx(susunLkjip(d, 'disnakertrans', 2023)))).paragraf;
   });

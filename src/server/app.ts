@@ -1,5 +1,5 @@
 /**
- * The HTTP server. Routes are thin: session gate (sesi.ts) -> zod validation (schemas.ts) ->
+ * The HTTP server. Routes are thin: session gate (gerbang-sesi.ts) -> zod validation (schemas.ts) ->
  * the policy and one workflow command or query -> a presenter. Every permission is decided in
  * src/policy; every change is a command in src/workflow that writes its audit rows in its own
  * transaction.
@@ -32,7 +32,8 @@ import { routesNarasi } from './routes/narasi.ts';
 import { routesEvaluasi } from './routes/evaluasi.ts';
 import { pasangWeb, routesRingkasan } from './routes/web.ts';
 import { Health } from './schemas.ts';
-import { pasangGerbangSesi, type OpsiSesi } from './sesi.ts';
+import { pasangGerbangSesi, type OpsiSesi } from './gerbang-sesi.ts';
+import { aturUkuranCacheKatalog } from '../workflow/katalog.ts';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy':
@@ -55,15 +56,19 @@ export interface AppOptions {
   clock?: () => Date;
   /** Sign-in attempts per IP; default 10 per minute. */
   batasMasuk?: { max: number; timeWindow: number | string };
-  /** Secure cookies even on plain HTTP; default SIKIPER_COOKIE_SECURE=1. */
+  /** Secure cookies even on plain HTTP (SIKIPER_COOKIE_SECURE=1 for `sikiper serve`); default false. */
   cookieSecure?: boolean;
-  /** Other origins allowed to write, e.g. a development UI server; default SIKIPER_ALLOWED_ORIGINS (comma-separated). */
+  /** Other origins allowed to write, e.g. a development UI server (SIKIPER_ALLOWED_ORIGINS); default none. */
   originLain?: string[];
-  /** Trust X-Forwarded-* from a reverse proxy; default SIKIPER_TRUST_PROXY=1. */
+  /** Trust X-Forwarded-* from a reverse proxy (SIKIPER_TRUST_PROXY=1); default false. */
   trustProxy?: boolean;
+  /** OPD-years whose computed dashboard this process keeps (SIKIPER_CACHE_DASBOR); default 400. */
+  cacheDasbor?: number;
+  /** OPD-year catalogues this process keeps (SIKIPER_CACHE_KATALOG); default 2000. The cache is per process: the last app built sets it. */
+  cacheKatalog?: number;
   /** The built web UI; false to never serve it. Default web/dist. */
   webDist?: string | false;
-  /** Document worker threads and the heavy-work queue; defaults from SIKIPER_PEKERJA* and SIKIPER_ANTREAN_* (see beban.ts). */
+  /** Document worker threads and the heavy-work queue (SIKIPER_PEKERJA*, SIKIPER_ANTREAN_* through the configuration; see beban.ts). */
   beban?: OpsiBeban;
 }
 
@@ -137,12 +142,12 @@ export function daftarRute(app: FastifyInstance): readonly Rute[] {
 }
 
 export function buildApp(database: Database, options: AppOptions = {}): FastifyInstance {
-  const env = process.env;
   const opsi: OpsiSesi = {
     sekarang: options.clock ?? (() => new Date()),
-    cookieSecure: options.cookieSecure ?? env.SIKIPER_COOKIE_SECURE === '1',
-    originLain: options.originLain ?? (env.SIKIPER_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    cookieSecure: options.cookieSecure ?? false,
+    originLain: options.originLain ?? [],
   };
+  if (options.cacheKatalog !== undefined) aturUkuranCacheKatalog(options.cacheKatalog);
   const webDist = options.webDist ?? WEB_DIST;
   const app = Fastify({
     logger: options.logger
@@ -157,7 +162,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
         }
       : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: options.trustProxy ?? env.SIKIPER_TRUST_PROXY === '1',
+    trustProxy: options.trustProxy ?? false,
     // Audit rows name the request; ids must be unique across processes and not chosen by the client.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -234,7 +239,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     typed.get('/api/openapi.json', { config: { publik: true }, schema: { hide: true } }, () => Promise.resolve(app.swagger()));
 
     await api.register(routesAuth(database, { ...opsi, batasMasuk: options.batasMasuk ?? { max: 10, timeWindow: '1 minute' } }));
-    await api.register(routesLaporan(database));
+    await api.register(routesLaporan(database, { cacheMaks: options.cacheDasbor ?? 400 }));
     await api.register(routesEntri(database, opsi.sekarang));
     await api.register(routesRencana(database, opsi.sekarang));
     await api.register(routesDokumen(database, beban));

@@ -18,9 +18,9 @@ declare module 'fastify' {
 }
 
 export interface OpsiBeban {
-  /** Worker threads that build documents; default SIKIPER_PEKERJA or one less than the cores (at least 1). */
+  /** Worker threads that build documents (SIKIPER_PEKERJA); default one less than the cores (at least 1). */
   pekerja?: number;
-  /** Limits of the queue; defaults from SIKIPER_PEKERJA_PEMDA, SIKIPER_ANTREAN_MAKS, SIKIPER_ANTREAN_PEMDA. */
+  /** Limits of the queue (SIKIPER_PEKERJA_PEMDA, SIKIPER_ANTREAN_MAKS, SIKIPER_ANTREAN_PEMDA through the configuration). */
   antrean?: Partial<OpsiAntrean>;
   /** Tests: awaited when a document job's turn has come, before it loads anything. */
   tahan?: (pemdaSlug: string) => Promise<void>;
@@ -56,25 +56,21 @@ const SIMPAN_MS = 10 * 60_000;
 /** Finished jobs kept at most; the oldest are forgotten first. */
 const SELESAI_MAKS = 100;
 
-function angka(v: string | undefined): number | undefined {
-  return v === undefined || v.trim() === '' ? undefined : Number(v);
-}
-
 export class Beban {
   readonly antrean: Antrean;
   readonly kolam: KolamDokumen;
   readonly tahan: ((pemdaSlug: string) => Promise<void>) | undefined;
   private readonly tugas = new Map<string, Tugas>();
 
-  constructor(opsi: OpsiBeban = {}, env: NodeJS.ProcessEnv = process.env) {
-    const pekerja = opsi.pekerja ?? angka(env.SIKIPER_PEKERJA) ?? ukuranKolamBawaan();
+  constructor(opsi: OpsiBeban = {}) {
+    const pekerja = opsi.pekerja ?? ukuranKolamBawaan();
     this.kolam = new KolamDokumen(pekerja);
     const serentak = opsi.antrean?.serentak ?? pekerja;
     this.antrean = new Antrean({
       serentak,
-      serentakPemda: opsi.antrean?.serentakPemda ?? angka(env.SIKIPER_PEKERJA_PEMDA) ?? Math.max(1, Math.ceil(serentak / 2)),
-      maks: opsi.antrean?.maks ?? angka(env.SIKIPER_ANTREAN_MAKS) ?? 20,
-      maksPemda: opsi.antrean?.maksPemda ?? angka(env.SIKIPER_ANTREAN_PEMDA) ?? 10,
+      serentakPemda: opsi.antrean?.serentakPemda ?? Math.max(1, Math.ceil(serentak / 2)),
+      maks: opsi.antrean?.maks ?? 20,
+      maksPemda: opsi.antrean?.maksPemda ?? 10,
     });
     this.tahan = opsi.tahan;
   }

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import * as t from '../db/schema.ts';
-import { cekDataset } from '../check/rules.ts';
-import { loadDataset as readDatasetFiles } from '../dataset/load.ts';
+import { periksaDataset } from '../check/rules.ts';
+import { bacaBerkasDataset } from '../dataset/load.ts';
 import type { Database } from '../db/client.ts';
 import { loadDataset, loadDatasetOpd, saveDataset } from '../db/dataset-repository.ts';
 import { bacaRevisi } from '../db/revisi.ts';
@@ -11,7 +11,7 @@ import { randomSlug, testDatabases } from '../db/testing.ts';
 import { hitungAnggaran } from '../measure/anggaran.ts';
 import { hitungCapaian } from '../measure/capaian.ts';
 import { anggaranJson, capaianJson } from '../measure/present.ts';
-import { generatePemda, UKURAN } from '../synth/generate.ts';
+import { generatePemda, UKURAN } from '../../bench/synth/generate.ts';
 import { bacaKatalogTersimpan } from '../workflow/katalog.ts';
 import { buildApp } from './app.ts';
 import { FIXTURE, type Harness, type Klien, siapkan } from './testing.ts';
@@ -134,7 +134,7 @@ for (const kind of testDatabases()) {
       const database = await kind.open();
       try {
         const synth = generatePemda({ seed: 7, slug: randomSlug('sintetis'), ...UKURAN.kecil });
-        const ref = await readDatasetFiles(FIXTURE);
+        const ref = await bacaBerkasDataset(FIXTURE);
         const paser = { ...ref, pemda: { ...ref.pemda, slug: randomSlug('paser') } };
         for (const src of [synth, paser]) {
           await saveDataset(database.db, src);
@@ -152,7 +152,7 @@ for (const kind of testDatabases()) {
               const c2 = hitungCapaian(part, opd.slug, tahun);
               assert.deepEqual(capaianJson(c2), capaianJson(c1), `${opd.slug} ${tahun}`);
               assert.deepEqual(anggaranJson(hitungAnggaran(part, opd.slug, tahun, c2)), anggaranJson(hitungAnggaran(whole, opd.slug, tahun, c1)));
-              assert.deepEqual(cekDataset(part, { opd: opd.slug, tahun }), cekDataset(whole, { opd: opd.slug, tahun }));
+              assert.deepEqual(periksaDataset(part, { opd: opd.slug, tahun }), periksaDataset(whole, { opd: opd.slug, tahun }));
             }
           }
           assert.equal(await loadDatasetOpd(database.db, src.pemda.slug, 'tidak-ada'), undefined);

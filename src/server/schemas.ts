@@ -4,7 +4,7 @@
  * declared here never leaves the server.
  */
 import { z } from 'zod';
-import { PERAN } from '../db/schema-app.ts';
+import { PERAN } from '../policy/policy.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug hanya huruf kecil, angka dan tanda hubung').max(64);
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { buatPenggunaDemo, PENGGUNA_DEMO } from '../auth/demo.ts';
-import { loadDataset as readDatasetFiles } from '../dataset/load.ts';
+import { bacaBerkasDataset } from '../dataset/load.ts';
 import type { Database, Db } from '../db/client.ts';
 import { saveDataset } from '../db/dataset-repository.ts';
 import * as t from '../db/schema.ts';
@@ -56,7 +56,7 @@ export interface Harness {
 
 export async function siapkan(kind: TestDatabase, options: AppOptions = {}): Promise<Harness> {
   const opened = await kind.open();
-  const files = await readDatasetFiles(FIXTURE);
+  const files = await bacaBerkasDataset(FIXTURE);
   const jam = new Jam();
   const pemdaBaru = async (): Promise<Pemda> => {
     const slug = randomSlug('paser');

@@ -9,8 +9,8 @@ import { type Aktor, lingkupEntri, putuskanTransisi, putuskanUbah } from '../pol
 import { bacaRiwayat, type BarisRiwayat } from './audit.ts';
 import { Dilarang, TidakDitemukan } from './errors.ts';
 import { bacaKatalogTersimpan, type FormulaEntri, type IndikatorEntri, type Katalog } from './katalog.ts';
-import { tahunDisahkan } from './evaluasi.ts';
-import type { StatusEntri } from './status.ts';
+import { tahunDisahkan } from './pengesahan.ts';
+import type { StatusEntri } from '../policy/status.ts';
 import { bacaTenggat, kunciTenggat, type StatusKunci, type Tenggat } from './tenggat.ts';
 
 /** Which entry: an indicator of an OPD in one quarter of a year. */

@@ -5,7 +5,7 @@
  *   recommendations ('evaluasi:isi'); the total and the grade come from src/engine/evaluasi.ts.
  * - The perencana of the OPD records the follow-up of each recommendation ('tindak-lanjut:isi').
  * - The kepala OPD signs the year off ('tahun:sahkan') once every quarter of every indicator is
- *   approved; from then on realisasi of that year is locked for everyone (see `tahunDisahkan`,
+ *   approved; from then on realisasi of that year is locked for everyone (see `tahunDisahkan` in pengesahan.ts,
  *   asked by the realisasi commands). The admin pemda reopens it with a reason ('tahun:buka').
  *
  * Every write runs in one transaction with its audit rows; the evaluation carries a `version`
@@ -22,15 +22,10 @@ import { type Aktor, boleh, type Tindakan } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit } from './audit.ts';
 import { Dilarang, MasukanTidakSah, StatusTidakSesuai, TidakDitemukan, VersiUsang } from './errors.ts';
 import { bacaKatalog, bacaOpd } from './katalog.ts';
-import type { Konteks } from './perintah.ts';
+import type { KonteksPerintah } from './konteks-perintah.ts';
+import { type Pengesahan, tahunDisahkan } from './pengesahan.ts';
 
-const audit = (k: Konteks): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
-
-export interface Pengesahan {
-  oleh: string;
-  nama: string;
-  pada: string;
-}
+const audit = (k: KonteksPerintah): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
 
 export interface Evaluasi {
   ada: boolean;
@@ -65,16 +60,6 @@ async function baris(db: Db, pemdaId: string, opd: string, tahun: number, kunci 
     .where(and(eq(t.evaluasiSakip.pemdaId, pemdaId), eq(t.evaluasiSakip.opdSlug, opd), eq(t.evaluasiSakip.tahun, tahun)));
   const [row] = kunci ? await q.for('update') : await q;
   return row;
-}
-
-/** The sign-off of a year, if any. */
-export async function tahunDisahkan(db: Db, pemdaId: string, opd: string, tahun: number): Promise<Pengesahan | null> {
-  const [row] = await db
-    .select({ oleh: t.pengguna.username, nama: t.pengguna.nama, pada: t.pengesahanTahun.pada })
-    .from(t.pengesahanTahun)
-    .innerJoin(t.pengguna, and(eq(t.pengguna.pemdaId, t.pengesahanTahun.pemdaId), eq(t.pengguna.id, t.pengesahanTahun.penggunaId)))
-    .where(and(eq(t.pengesahanTahun.pemdaId, pemdaId), eq(t.pengesahanTahun.opdSlug, opd), eq(t.pengesahanTahun.tahun, tahun)));
-  return row ? { oleh: row.oleh, nama: row.nama, pada: row.pada.toISOString() } : null;
 }
 
 function susun(a: Aktor, opd: string, row: typeof t.evaluasiSakip.$inferSelect | undefined, pengesahan: Pengesahan | null): Evaluasi {
@@ -131,7 +116,7 @@ export interface IsiEvaluasi {
   rekomendasi: Array<{ id?: string | undefined; teks: string }>;
 }
 
-export async function simpanEvaluasi(k: Konteks, opd: string, tahun: number, input: IsiEvaluasi): Promise<Evaluasi> {
+export async function simpanEvaluasi(k: KonteksPerintah, opd: string, tahun: number, input: IsiEvaluasi): Promise<Evaluasi> {
   return k.db.transaction(async (tx) => {
     await opdUntuk(tx, k.aktor, opd, { aksi: 'evaluasi:isi', opd });
     const pemdaId = k.aktor.pemdaId;
@@ -170,7 +155,7 @@ export async function simpanEvaluasi(k: Konteks, opd: string, tahun: number, inp
   });
 }
 
-export async function simpanTindakLanjut(k: Konteks, opd: string, tahun: number, id: string, input: { version: number; tindakLanjut: string }): Promise<Evaluasi> {
+export async function simpanTindakLanjut(k: KonteksPerintah, opd: string, tahun: number, id: string, input: { version: number; tindakLanjut: string }): Promise<Evaluasi> {
   return k.db.transaction(async (tx) => {
     await opdUntuk(tx, k.aktor, opd, { aksi: 'tindak-lanjut:isi', opd });
     const pemdaId = k.aktor.pemdaId;
@@ -233,7 +218,7 @@ export class BelumLengkap extends StatusTidakSesuai {
   }
 }
 
-export async function sahkanTahun(k: Konteks, opd: string, tahun: number): Promise<Evaluasi> {
+export async function sahkanTahun(k: KonteksPerintah, opd: string, tahun: number): Promise<Evaluasi> {
   return k.db.transaction(async (tx) => {
     const o = await opdUntuk(tx, k.aktor, opd, { aksi: 'tahun:sahkan', opd });
     const pemdaId = k.aktor.pemdaId;
@@ -248,7 +233,7 @@ export async function sahkanTahun(k: Konteks, opd: string, tahun: number): Promi
   });
 }
 
-export async function bukaTahun(k: Konteks, opd: string, tahun: number, input: { alasan: string }): Promise<Evaluasi> {
+export async function bukaTahun(k: KonteksPerintah, opd: string, tahun: number, input: { alasan: string }): Promise<Evaluasi> {
   const alasan = input.alasan.trim();
   if (alasan === '') throw new MasukanTidakSah([{ path: 'alasan', message: 'alasan pembukaan wajib diisi' }]);
   return k.db.transaction(async (tx) => {

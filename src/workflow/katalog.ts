@@ -208,7 +208,12 @@ export async function bacaKatalog(db: Db, pemdaId: string, opdSlug: string, tahu
  * keeping a catalogue without one. Every save and entry list asks for the catalogue, so this
  * saves a dozen queries per request. Callers must not change the returned object.
  */
-const katalogCache = new CacheRevisi<Katalog | undefined>(Number(process.env.SIKIPER_CACHE_KATALOG ?? 2000));
+let katalogCache = new CacheRevisi<Katalog | undefined>(2000);
+
+/** Sets how many catalogues this process keeps (SIKIPER_CACHE_KATALOG, passed by the server); empties the cache. */
+export function aturUkuranCacheKatalog(maks: number): void {
+  katalogCache = new CacheRevisi<Katalog | undefined>(maks);
+}
 
 export async function bacaKatalogTersimpan(db: Db, pemdaId: string, opdSlug: string, tahun: number): Promise<Katalog | undefined> {
   const revisi = await bacaRevisiRencana(db, pemdaId, opdSlug);

@@ -19,7 +19,7 @@ import { type Aktor, boleh } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from './audit.ts';
 import { Dilarang, TidakDitemukan, VersiUsang } from './errors.ts';
 import { bacaOpd } from './katalog.ts';
-import type { Konteks } from './perintah.ts';
+import type { KonteksPerintah } from './konteks-perintah.ts';
 
 /** The chapter-level sections, in the order the LKJIP prints them. */
 export const BAGIAN_NARASI = ['latarBelakang', 'maksudTujuan', 'kendala', 'langkahMengatasi', 'faktorKeberhasilan', 'permasalahan', 'langkahKedepan', 'penutup'] as const;
@@ -64,7 +64,7 @@ export interface NarasiTerbaca {
   bolehUbah: boolean;
 }
 
-const audit = (k: Konteks): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
+const audit = (k: KonteksPerintah): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
 
 async function opdTerbaca(db: Db, a: Aktor, slug: string) {
   const opd = await bacaOpd(db, a.pemdaId, slug);
@@ -129,7 +129,7 @@ export function rapikan(teks: readonly string[]): string[] {
 
 type Ubah = { jenis: 'bagian'; bagian: BagianNarasi; teks: readonly string[] } | { jenis: 'sasaran'; kode: string; isian: Record<FieldSasaran, readonly string[]> };
 
-async function ubah(k: Konteks, opdSlug: string, tahun: number, version: number, u: Ubah): Promise<NarasiTerbaca> {
+async function ubah(k: KonteksPerintah, opdSlug: string, tahun: number, version: number, u: Ubah): Promise<NarasiTerbaca> {
   return k.db.transaction(async (tx) => {
     const pemdaId = k.aktor.pemdaId;
     const opd = await bacaOpd(tx, pemdaId, opdSlug);
@@ -184,13 +184,13 @@ async function ubah(k: Konteks, opdSlug: string, tahun: number, version: number,
 }
 
 /** Replaces the paragraphs of one chapter-level section. */
-export function ubahBagianNarasi(k: Konteks, opdSlug: string, tahun: number, bagian: BagianNarasi, input: { version: number; teks: readonly string[] }): Promise<NarasiTerbaca> {
+export function ubahBagianNarasi(k: KonteksPerintah, opdSlug: string, tahun: number, bagian: BagianNarasi, input: { version: number; teks: readonly string[] }): Promise<NarasiTerbaca> {
   return ubah(k, opdSlug, tahun, input.version, { jenis: 'bagian', bagian, teks: input.teks });
 }
 
 /** Replaces every field of one sasaran's narrative. */
 export function ubahNarasiSasaran(
-  k: Konteks,
+  k: KonteksPerintah,
   opdSlug: string,
   tahun: number,
   kode: string,

@@ -19,19 +19,13 @@ import { deteksiMime, namaAman } from './berkas.ts';
 import { type BarisRealisasi, bacaBaris, type Entri, katalogUntuk, kunciAudit, kunciEntri, type AlamatEntri, susunEntri } from './entri.ts';
 import { Dilarang, MasukanTidakSah, StatusTidakSesuai, Terkunci, TidakDitemukan, VersiUsang } from './errors.ts';
 import type { IndikatorEntri, Katalog } from './katalog.ts';
-import type { StatusEntri, StatusTersimpan } from './status.ts';
-import { tahunDisahkan } from './evaluasi.ts';
+import type { StatusEntri, StatusTersimpan } from '../policy/status.ts';
+import { tahunDisahkan } from './pengesahan.ts';
 import { bacaTenggat, type StatusKunci } from './tenggat.ts';
 import { periksaNilai } from './validasi.ts';
+import type { KonteksPerintah } from './konteks-perintah.ts';
 
-export interface Konteks {
-  db: Db;
-  aktor: Aktor;
-  sekarang: Date;
-  requestId: string | null;
-}
-
-const audit = (k: Konteks): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
+const audit = (k: KonteksPerintah): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
 
 interface Dimuat {
   katalog: Katalog;
@@ -44,7 +38,7 @@ interface Dimuat {
 }
 
 /** Reads the entry (its row locked for the rest of the transaction) and refuses callers who may not see it. */
-async function muat(tx: Db, k: Konteks, key: AlamatEntri): Promise<Dimuat> {
+async function muat(tx: Db, k: KonteksPerintah, key: AlamatEntri): Promise<Dimuat> {
   const { katalog, lihat } = await katalogUntuk(tx, k.aktor, key.opd, key.tahun);
   const ind = katalog.indikator.find((i) => i.kode === key.kode);
   if (!ind) throw new TidakDitemukan(`indikator "${key.kode}" tidak ada pada ${key.opd} tahun ${key.tahun}`);
@@ -71,7 +65,7 @@ async function muat(tx: Db, k: Konteks, key: AlamatEntri): Promise<Dimuat> {
   return { katalog, ind, row, status, kunci: kunciEntri(katalog, ind, status, t, key.triwulan, k.sekarang), disahkan };
 }
 
-async function periksa(tx: Db, k: Konteks, key: AlamatEntri, d: Dimuat, keputusan: Keputusan, version: number, ikutTenggat: boolean): Promise<StatusTersimpan> {
+async function periksa(tx: Db, k: KonteksPerintah, key: AlamatEntri, d: Dimuat, keputusan: Keputusan, version: number, ikutTenggat: boolean): Promise<StatusTersimpan> {
   switch (keputusan.hasil) {
     case 'dilarang':
       throw new Dilarang();
@@ -92,7 +86,7 @@ async function periksa(tx: Db, k: Konteks, key: AlamatEntri, d: Dimuat, keputusa
  * The OPD's row for the year, created when the first realisasi of a year arrives. Locking it
  * serializes the inserts of one OPD-year, which share the `urutan` sequence.
  */
-async function tahunOpdTerkunci(tx: Db, k: Konteks, katalog: Katalog): Promise<string> {
+async function tahunOpdTerkunci(tx: Db, k: KonteksPerintah, katalog: Katalog): Promise<string> {
   const pemdaId = katalog.pemdaId;
   const locked = () =>
     tx
@@ -127,7 +121,7 @@ export interface IsianDraf {
 const FIELDS = ['nilai', 'pembilang', 'penyebut', 'keterangan', 'status'] as const;
 
 /** Saves the values of an entry as a draft; a field left out keeps its stored value. */
-export async function simpanDraf(k: Konteks, key: AlamatEntri, isian: IsianDraf): Promise<Entri> {
+export async function simpanDraf(k: KonteksPerintah, key: AlamatEntri, isian: IsianDraf): Promise<Entri> {
   return k.db.transaction(async (tx) => {
     const d = await muat(tx, k, key);
     const scope = { opd: key.opd, unit: d.ind.unit, status: d.status };
@@ -195,7 +189,7 @@ export async function simpanDraf(k: Konteks, key: AlamatEntri, isian: IsianDraf)
 }
 
 /** Moves an entry through the workflow; a rejection must say why. */
-export async function ubahStatus(k: Konteks, key: AlamatEntri, aksi: AksiStatus, input: { version: number; komentar?: string | undefined }): Promise<Entri> {
+export async function ubahStatus(k: KonteksPerintah, key: AlamatEntri, aksi: AksiStatus, input: { version: number; komentar?: string | undefined }): Promise<Entri> {
   const komentar = input.komentar?.trim() || undefined;
   if (aksi === 'tolak' && komentar === undefined) throw new MasukanTidakSah([{ path: 'komentar', message: 'alasan penolakan wajib diisi' }]);
   return k.db.transaction(async (tx) => {
@@ -235,7 +229,7 @@ export interface BuktiBaru {
   isi: Buffer;
 }
 
-function bolehUnggah(k: Konteks, d: Dimuat): void {
+function bolehUnggah(k: KonteksPerintah, d: Dimuat): void {
   const keputusan = putuskanUbah(k.aktor, { opd: d.katalog.opd.slug, unit: d.ind.unit, status: d.status });
   if (keputusan.hasil === 'dilarang') throw new Dilarang();
   if (d.disahkan !== undefined) throw new Terkunci(d.disahkan);
@@ -248,12 +242,12 @@ function bolehUnggah(k: Konteks, d: Dimuat): void {
  * who may not upload is refused before sending megabytes (and without holding a transaction
  * open while they arrive). `unggahBukti` checks again when it writes.
  */
-export async function periksaUnggah(k: Konteks, key: AlamatEntri): Promise<void> {
+export async function periksaUnggah(k: KonteksPerintah, key: AlamatEntri): Promise<void> {
   await k.db.transaction(async (tx) => bolehUnggah(k, await muat(tx, k, key)));
 }
 
 /** Stores an evidence file of an entry that its unit may still change. */
-export async function unggahBukti(k: Konteks, key: AlamatEntri, berkas: BuktiBaru): Promise<{ id: string; nama: string }> {
+export async function unggahBukti(k: KonteksPerintah, key: AlamatEntri, berkas: BuktiBaru): Promise<{ id: string; nama: string }> {
   const mime = deteksiMime(berkas.isi);
   return k.db.transaction(async (tx) => {
     const d = await muat(tx, k, key);

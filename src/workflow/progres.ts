@@ -7,7 +7,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { realisasi } from '../db/schema.ts';
 import type { Katalog } from './katalog.ts';
-import type { StatusEntri } from './status.ts';
+import type { StatusEntri } from '../policy/status.ts';
 
 export interface ProgresUnit {
   kode: string;

@@ -9,18 +9,17 @@ import { newId } from '../db/ids.ts';
 import * as t from '../db/schema.ts';
 import type { BarisRegisterData, NilaiSelData, RegisterData } from '../dataset/schema.ts';
 import { boleh, type Aktor } from '../policy/policy.ts';
-import type { BarisImpor, MasalahImpor } from '../register/berkas.ts';
-import { periksaBaris, samarkanBaris } from '../register/register.ts';
+import { type BarisImpor, type MasalahImpor, periksaBaris, samarkanBaris } from '../dataset/register.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from './audit.ts';
 import { Dilarang, MasukanTidakSah, TidakDitemukan, VersiUsang } from './errors.ts';
-import type { Konteks } from './perintah.ts';
+import type { KonteksPerintah } from './konteks-perintah.ts';
 import { naikkanRevisi } from '../db/revisi.ts';
 
 export interface BarisTersimpan extends BarisRegisterData {
   version: number;
 }
 
-const audit = (k: Konteks): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
+const audit = (k: KonteksPerintah): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
 
 export const bolehKelola = (a: Aktor, opd: string) => boleh(a, { aksi: 'register:kelola', opd });
 
@@ -54,7 +53,7 @@ function definisi(r: RegisterRow, totals: Array<typeof t.registerTotal.$inferSel
 }
 
 /** A register's definition and imported totals (no rows). */
-export async function muatRegister(db: Db, pemdaId: string, opd: string, kode: string): Promise<{ row: RegisterRow; data: RegisterData }> {
+export async function bacaRegister(db: Db, pemdaId: string, opd: string, kode: string): Promise<{ row: RegisterRow; data: RegisterData }> {
   const id = await opdId(db, pemdaId, opd);
   const [r] = await db.select().from(t.register).where(and(eq(t.register.pemdaId, pemdaId), eq(t.register.opdId, id), eq(t.register.kode, kode)));
   if (!r) throw new TidakDitemukan(`register "${kode}" tidak ada di OPD "${opd}"`);
@@ -83,7 +82,7 @@ export async function daftarRegister(db: Db, a: Aktor, opd: string) {
 /** Rows of a register, masked for anyone who does not manage it. */
 export async function daftarBaris(db: Db, a: Aktor, opd: string, kode: string) {
   bacaBoleh(a, opd);
-  const { row, data } = await muatRegister(db, a.pemdaId, opd, kode);
+  const { row, data } = await bacaRegister(db, a.pemdaId, opd, kode);
   const kelola = bolehKelola(a, opd);
   const rows = await db
     .select()
@@ -110,10 +109,10 @@ function periksa(data: RegisterData, b: BarisRegisterData, where: (p: (string | 
 const kunci = (opd: string, kode: string, id: string) => `${opd}/${kode}/${id}`;
 
 /** Adds a row (`id` absent or new) or changes one (`version` must be the stored one). */
-export async function simpanBaris(k: Konteks, opd: string, kode: string, id: string | undefined, masukan: MasukanBaris & { version?: number | undefined }): Promise<BarisTersimpan> {
+export async function simpanBaris(k: KonteksPerintah, opd: string, kode: string, id: string | undefined, masukan: MasukanBaris & { version?: number | undefined }): Promise<BarisTersimpan> {
   kelolaBoleh(k.aktor, opd);
   return k.db.transaction(async (tx) => {
-    const { row, data } = await muatRegister(tx, k.aktor.pemdaId, opd, kode);
+    const { row, data } = await bacaRegister(tx, k.aktor.pemdaId, opd, kode);
     const barisId = id ?? `${kode}-${newId().slice(-12)}`;
     const where = and(eq(t.registerBaris.pemdaId, k.aktor.pemdaId), eq(t.registerBaris.registerId, row.id), eq(t.registerBaris.kode, barisId));
     const [lama] = await tx.select().from(t.registerBaris).where(where).for('update');
@@ -155,10 +154,10 @@ export async function simpanBaris(k: Konteks, opd: string, kode: string, id: str
   });
 }
 
-export async function hapusBaris(k: Konteks, opd: string, kode: string, id: string, version: number): Promise<void> {
+export async function hapusBaris(k: KonteksPerintah, opd: string, kode: string, id: string, version: number): Promise<void> {
   kelolaBoleh(k.aktor, opd);
   await k.db.transaction(async (tx) => {
-    const { row } = await muatRegister(tx, k.aktor.pemdaId, opd, kode);
+    const { row } = await bacaRegister(tx, k.aktor.pemdaId, opd, kode);
     const where = and(eq(t.registerBaris.pemdaId, k.aktor.pemdaId), eq(t.registerBaris.registerId, row.id), eq(t.registerBaris.kode, id));
     const [lama] = await tx.select().from(t.registerBaris).where(where).for('update');
     if (!lama) throw new TidakDitemukan(`baris "${id}" tidak ada di register ${kode}`);
@@ -183,10 +182,10 @@ export class ImporRegisterGagal extends MasukanTidakSah {
  * row, one without an id (or a new id) is added. Problems found by reading (`masalah`) or by
  * checking the rows against the register refuse the whole import.
  */
-export async function imporBaris(k: Konteks, opd: string, kode: string, baris: BarisImpor[], masalahBaca: MasalahImpor[]): Promise<{ ditambah: number; diubah: number }> {
+export async function imporBaris(k: KonteksPerintah, opd: string, kode: string, baris: BarisImpor[], masalahBaca: MasalahImpor[]): Promise<{ ditambah: number; diubah: number }> {
   kelolaBoleh(k.aktor, opd);
   return k.db.transaction(async (tx) => {
-    const { row, data } = await muatRegister(tx, k.aktor.pemdaId, opd, kode);
+    const { row, data } = await bacaRegister(tx, k.aktor.pemdaId, opd, kode);
     const masalah = [...masalahBaca];
     const seen = new Map<string, number>();
     const siap = baris.map((b) => {
@@ -235,7 +234,7 @@ export async function imporBaris(k: Konteks, opd: string, kode: string, baris: B
 export async function registerLengkap(db: Db, a: Aktor, opd: string, kode: string, pribadi: boolean): Promise<RegisterData> {
   bacaBoleh(a, opd);
   if (pribadi) kelolaBoleh(a, opd);
-  const { row, data } = await muatRegister(db, a.pemdaId, opd, kode);
+  const { row, data } = await bacaRegister(db, a.pemdaId, opd, kode);
   const rows = await db
     .select()
     .from(t.registerBaris)

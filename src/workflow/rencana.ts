@@ -26,10 +26,10 @@ import { type Aktor, boleh } from '../policy/policy.ts';
 import { catatAudit, selisih, type KonteksAudit } from './audit.ts';
 import { Dilarang, MasukanTidakSah, StatusTidakSesuai, TidakDitemukan, VersiUsang, type Masalah } from './errors.ts';
 import { bacaKatalog, bacaOpd } from './katalog.ts';
-import type { Konteks } from './perintah.ts';
+import type { KonteksPerintah } from './konteks-perintah.ts';
 import { naikkanRevisiRencana } from '../db/revisi.ts';
 
-const audit = (k: Konteks): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
+const audit = (k: KonteksPerintah): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
 
 type Opd = { id: string; slug: string; nama: string };
 
@@ -218,7 +218,7 @@ function periksaIndikator(u: UbahIndikator, awal: number, akhir: number): Masala
 }
 
 /** Edits the definition and targets of a Renstra indicator of the Renstra covering `tahun`. */
-export async function ubahIndikator(k: Konteks, opdSlug: string, tahun: number, kode: string, u: UbahIndikator): Promise<IndikatorRenstra> {
+export async function ubahIndikator(k: KonteksPerintah, opdSlug: string, tahun: number, kode: string, u: UbahIndikator): Promise<IndikatorRenstra> {
   return k.db.transaction(async (tx) => {
     const opd = await opdDiubah(tx, k.aktor, opdSlug);
     const pemdaId = k.aktor.pemdaId;
@@ -393,7 +393,7 @@ export async function bacaRenja(db: Db, a: Aktor, opdSlug: string, tahun: number
 }
 
 /** Sets the pagu of a Renja node (whole rupiah, exact). */
-export async function ubahPagu(k: Konteks, opdSlug: string, tahun: number, kode: string, input: { version: number; pagu: bigint | null }): Promise<NodeRenja> {
+export async function ubahPagu(k: KonteksPerintah, opdSlug: string, tahun: number, kode: string, input: { version: number; pagu: bigint | null }): Promise<NodeRenja> {
   if (input.pagu !== null && (input.pagu < 0n || input.pagu > BigInt(Number.MAX_SAFE_INTEGER))) {
     throw new MasukanTidakSah([{ path: 'pagu', message: `pagu harus rupiah bulat antara 0 dan ${Number.MAX_SAFE_INTEGER}` }]);
   }
@@ -427,7 +427,7 @@ export async function ubahPagu(k: Konteks, opdSlug: string, tahun: number, kode:
 
 /** Sets the target of a Renja indicator. */
 export async function ubahTargetRenja(
-  k: Konteks,
+  k: KonteksPerintah,
   opdSlug: string,
   tahun: number,
   kode: string,
@@ -604,7 +604,7 @@ export interface RevisiPk {
 }
 
 /** Creates a revision from the latest PK: a copy of its targets, budget rows and annex under the next number. */
-export async function buatRevisiPk(k: Konteks, opdSlug: string, tahun: number, input: RevisiPk): Promise<DetailPk> {
+export async function buatRevisiPk(k: KonteksPerintah, opdSlug: string, tahun: number, input: RevisiPk): Promise<DetailPk> {
   return k.db.transaction(async (tx) => {
     const opd = await opdDiubah(tx, k.aktor, opdSlug);
     const pemdaId = k.aktor.pemdaId;
@@ -666,7 +666,7 @@ export async function buatRevisiPk(k: Konteks, opdSlug: string, tahun: number, i
 
 /** Sets a target of the latest PK version; older versions are read-only. */
 export async function ubahTargetPk(
-  k: Konteks,
+  k: KonteksPerintah,
   opdSlug: string,
   tahun: number,
   versi: number,
@@ -801,7 +801,7 @@ export async function bacaRencanaAksi(db: Db, a: Aktor, opdSlug: string, tahun: 
 
 /** Sets (or, with null, removes) the target of one indicator for one quarter. */
 export async function ubahTargetTriwulan(
-  k: Konteks,
+  k: KonteksPerintah,
   opdSlug: string,
   tahun: number,
   kode: string,

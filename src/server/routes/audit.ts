@@ -12,7 +12,7 @@ import { boleh } from '../../policy/policy.ts';
 import { cariAudit, ENTITAS_AUDIT } from '../../workflow/audit.ts';
 import { Dilarang } from '../../workflow/errors.ts';
 import { GALAT_SESI, Galat, PemdaParams } from '../schemas.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 
 const waktu = z.iso.datetime({ offset: true, message: 'waktu berformat ISO 8601, mis. 2024-04-10T00:00:00+08:00' });
 

@@ -5,7 +5,7 @@ import type { Aktor } from '../../policy/policy.ts';
 import type { Database } from '../../db/client.ts';
 import { HttpGalat } from '../errors.ts';
 import { Galat, GALAT_SESI, LoginBody, LoginResponse, Me, TanpaBody, TanpaIsi } from '../schemas.ts';
-import { COOKIE, hapusCookie, pasangCookie, type OpsiSesi } from '../sesi.ts';
+import { COOKIE, hapusCookie, pasangCookie, type OpsiSesi } from '../gerbang-sesi.ts';
 
 export interface OpsiAuth extends OpsiSesi {
   batasMasuk: { max: number; timeWindow: number | string };

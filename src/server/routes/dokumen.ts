@@ -24,7 +24,7 @@ import { bacaOpd } from '../../workflow/katalog.ts';
 import type { Beban, Berkas, Tugas } from '../beban.ts';
 import { HttpGalat } from '../errors.ts';
 import { GALAT_SESI, Galat, PemdaParams, TahunParams } from '../schemas.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 import { opsiLkjip } from '../../workflow/evaluasi.ts';
 
 /** The formats each document is made in; the first is the default. */

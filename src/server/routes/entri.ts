@@ -9,7 +9,8 @@ import type { Database } from '../../db/client.ts';
 import type { AksiStatus } from '../../policy/policy.ts';
 import { daftarEntri, type AlamatEntri, riwayatEntri } from '../../workflow/entri.ts';
 import { MasukanTidakSah } from '../../workflow/errors.ts';
-import { ambilBukti, type Konteks, periksaUnggah, simpanDraf, ubahStatus, unggahBukti } from '../../workflow/perintah.ts';
+import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
+import { ambilBukti, periksaUnggah, simpanDraf, ubahStatus, unggahBukti } from '../../workflow/perintah.ts';
 import { aturTenggat, bacaTenggat, sajikanTenggat } from '../../workflow/tenggat.ts';
 import {
   Bukti,
@@ -28,7 +29,7 @@ import {
   TriwulanParams,
   EntriParams,
 } from '../schemas.ts';
-import { aktor, aktorPemda } from '../sesi.ts';
+import { aktor, aktorPemda } from '../gerbang-sesi.ts';
 
 const ENTRI = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/triwulan/:tw/entri';
 
@@ -37,7 +38,7 @@ const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat, 423: Galat } as cons
 
 export function routesEntri(database: Database, sekarang: () => Date): FastifyPluginCallbackZod {
   const db = database.db;
-  const konteks = (req: FastifyRequest, pemda: string): Konteks => ({ db, aktor: aktorPemda(req, pemda), sekarang: sekarang(), requestId: req.id });
+  const konteks = (req: FastifyRequest, pemda: string): KonteksPerintah => ({ db, aktor: aktorPemda(req, pemda), sekarang: sekarang(), requestId: req.id });
   const alamat = (p: { opd: string; tahun: number; tw: number; kode: string }): AlamatEntri => ({ opd: p.opd, tahun: p.tahun, triwulan: p.tw, kode: p.kode });
 
   return (app, _opts, done) => {

@@ -11,9 +11,9 @@ import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { KOMPONEN_LKE, SUB_KOMPONEN } from '../../engine/evaluasi.ts';
 import { bacaEvaluasi, BelumLengkap, bukaTahun, sahkanTahun, simpanEvaluasi, simpanTindakLanjut } from '../../workflow/evaluasi.ts';
-import type { Konteks } from '../../workflow/perintah.ts';
+import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
 import { Galat, GALAT_SESI, TahunParams } from '../schemas.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 
 const BASE = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/evaluasi';
 const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat } as const;
@@ -48,7 +48,7 @@ const BelumLengkapGalat = z.object({
 
 export function routesEvaluasi(database: Database, sekarang: () => Date): FastifyPluginCallbackZod {
   const db = database.db;
-  const konteks = (req: FastifyRequest, pemda: string): Konteks => ({ db, aktor: aktorPemda(req, pemda), sekarang: sekarang(), requestId: req.id });
+  const konteks = (req: FastifyRequest, pemda: string): KonteksPerintah => ({ db, aktor: aktorPemda(req, pemda), sekarang: sekarang(), requestId: req.id });
 
   return (app, _opts, done) => {
     const tags = ['evaluasi'];

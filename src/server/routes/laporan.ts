@@ -5,7 +5,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { cekDataset } from '../../check/rules.ts';
+import { periksaDataset } from '../../check/rules.ts';
 import type { Dataset } from '../../dataset/schema.ts';
 import type { Database } from '../../db/client.ts';
 import { loadDatasetOpd } from '../../db/dataset-repository.ts';
@@ -20,16 +20,14 @@ import { bacaKatalog, bacaOpd, daftarOpd, type Katalog } from '../../workflow/ka
 import { progres } from '../../workflow/progres.ts';
 import { CapaianResponse, CheckResponse, Dashboard, DaftarOpd, DaftarPemda, GALAT_SESI, OpdParams, PemdaParams, Pejabat, TahunParams } from '../schemas.ts';
 import { CacheRevisi } from '../../db/cache-revisi.ts';
-import { aktor, aktorPemda } from '../sesi.ts';
+import { aktor, aktorPemda } from '../gerbang-sesi.ts';
 
 /** Parts of the dashboard schema, to check what is cached once and progress on every request. */
 const DashboardTetap = Dashboard.pick({ skala: true, capaian: true, anggaran: true });
 const DashboardProgres = Dashboard.shape.progres;
 
-/** OPD-years whose computed figures one server process keeps; SIKIPER_CACHE_DASBOR overrides. */
-const CACHE_MAKS = Number(process.env.SIKIPER_CACHE_DASBOR ?? 400);
-
-export function routesLaporan(database: Database): FastifyPluginCallbackZod {
+/** `cacheMaks`: OPD-years whose computed figures one server process keeps (SIKIPER_CACHE_DASBOR). */
+export function routesLaporan(database: Database, { cacheMaks }: { cacheMaks: number }): FastifyPluginCallbackZod {
   const db = database.db;
 
   /** The OPD of the URL, when the actor may read it: 404 when it does not exist, 403 when not the actor's. */
@@ -45,9 +43,9 @@ export function routesLaporan(database: Database): FastifyPluginCallbackZod {
    * OPD's, not the other OPDs') and kept per OPD and year with the data revision they were
    * computed at; any committed write to the OPD or the pemda moves the revision (src/db/revisi.ts).
    */
-  const datasetCache = new CacheRevisi<Dataset>(Math.max(8, Math.ceil(CACHE_MAKS / 5)));
+  const datasetCache = new CacheRevisi<Dataset>(Math.max(8, Math.ceil(cacheMaks / 5)));
   /** The cached part of a dashboard, already checked against the response schema and serialized. */
-  const dasborCache = new CacheRevisi<{ json: string; katalog: Katalog }>(CACHE_MAKS);
+  const dasborCache = new CacheRevisi<{ json: string; katalog: Katalog }>(cacheMaks);
 
   async function datasetOpd(a: Aktor, opd: string, revisi: string): Promise<Dataset> {
     return datasetCache.ambil(`${a.pemdaId}/${opd}`, revisi, async () => {
@@ -112,7 +110,7 @@ export function routesLaporan(database: Database): FastifyPluginCallbackZod {
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
         await opdTerbaca(a, req.params.opd);
-        const temuan = cekDataset(await dataset(a, req.params.opd), { opd: req.params.opd, tahun: req.params.tahun });
+        const temuan = periksaDataset(await dataset(a, req.params.opd), { opd: req.params.opd, tahun: req.params.tahun });
         return { jumlah: temuan.length, temuan: temuan as unknown as Array<Record<string, unknown>> };
       },
     );

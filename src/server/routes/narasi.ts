@@ -9,9 +9,9 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { BAGIAN_NARASI, BATAS_PANJANG, BATAS_PARAGRAF, bacaNarasi, FIELD_SASARAN, ubahBagianNarasi, ubahNarasiSasaran } from '../../workflow/narasi.ts';
-import type { Konteks } from '../../workflow/perintah.ts';
+import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
 import { Galat, GALAT_SESI, TahunParams } from '../schemas.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 
 const BASE = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/narasi';
 const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat } as const;
@@ -49,7 +49,7 @@ const SasaranBody = z.object({ version: versionBody, ...Object.fromEntries(FIELD
 
 export function routesNarasi(database: Database, sekarang: () => Date): FastifyPluginCallbackZod {
   const db = database.db;
-  const konteks = (req: FastifyRequest, pemda: string): Konteks => ({ db, aktor: aktorPemda(req, pemda), sekarang: sekarang(), requestId: req.id });
+  const konteks = (req: FastifyRequest, pemda: string): KonteksPerintah => ({ db, aktor: aktorPemda(req, pemda), sekarang: sekarang(), requestId: req.id });
 
   return (app, _opts, done) => {
     const tags = ['narasi'];

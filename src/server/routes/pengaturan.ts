@@ -17,7 +17,7 @@ import { Dilarang } from '../../workflow/errors.ts';
 import { bacaPengaturan, type PengaturanPemda, ubahPengaturan } from '../../workflow/pengaturan.ts';
 import { bacaTenggatTahun } from '../../workflow/tenggat-tahun.ts';
 import { Galat, GALAT_SESI, OpdParams, Peran, PemdaParams, TahunParams } from '../schemas.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 
 const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat } as const;
 

@@ -10,13 +10,13 @@ import type { Database } from '../../db/client.ts';
 import { loadDatasetOpd } from '../../db/dataset-repository.ts';
 import { jelaskanIndikator } from '../../measure/penjelasan.ts';
 import { boleh } from '../../policy/policy.ts';
-import { bacaBerkasRegister, tulisRegisterXlsx } from '../../register/berkas.ts';
+import { bacaBerkasRegister, tulisRegisterXlsx } from '../../exchange/register-xlsx.ts';
 import { BATAS_UKURAN_XLSX } from '../../exchange/xlsx.ts';
 import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors.ts';
-import type { Konteks } from '../../workflow/perintah.ts';
+import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
 import { daftarBaris, daftarRegister, hapusBaris, imporBaris, registerLengkap, simpanBaris } from '../../workflow/register.ts';
 import { Galat, GALAT_SESI, OpdParams, TahunParams } from '../schemas.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 
 const nama = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(64);
 const kodeBaris = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._\-#/]+$/, 'id hanya huruf, angka dan . _ - # /');
@@ -94,7 +94,7 @@ const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat } as const;
 
 export function routesRegister(database: Database, sekarang: () => Date): FastifyPluginCallbackZod {
   const db = database.db;
-  const konteks = (req: FastifyRequest, pemda: string): Konteks => ({ db, aktor: aktorPemda(req, pemda), sekarang: sekarang(), requestId: req.id });
+  const konteks = (req: FastifyRequest, pemda: string): KonteksPerintah => ({ db, aktor: aktorPemda(req, pemda), sekarang: sekarang(), requestId: req.id });
   const base = '/api/pemda/:pemda/opd/:opd/register';
 
   return (app, _opts, done) => {

@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
-import type { Konteks } from '../../workflow/perintah.ts';
+import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
 import {
   bacaPk,
   bacaRencanaAksi,
@@ -24,7 +24,7 @@ import {
   ubahTargetTriwulan,
 } from '../../workflow/rencana.ts';
 import { Galat, GALAT_SESI, TahunParams } from '../schemas.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 
 const BASE = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/rencana';
 const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat } as const;
@@ -183,7 +183,7 @@ const TriwulanKodeParams = KodeParams.extend({ tw: z.coerce.number().int().min(1
 
 export function routesRencana(database: Database, sekarang: () => Date): FastifyPluginCallbackZod {
   const db = database.db;
-  const konteks = (req: FastifyRequest, pemda: string): Konteks => ({ db, aktor: aktorPemda(req, pemda), sekarang: sekarang(), requestId: req.id });
+  const konteks = (req: FastifyRequest, pemda: string): KonteksPerintah => ({ db, aktor: aktorPemda(req, pemda), sekarang: sekarang(), requestId: req.id });
 
   return (app, _opts, done) => {
     const tags = ['rencana'];

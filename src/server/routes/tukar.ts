@@ -35,7 +35,7 @@ import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors
 import { bacaOpd } from '../../workflow/katalog.ts';
 import { Galat as GalatHttp, GALAT_SESI, PemdaParams, TahunParams } from '../schemas.ts';
 import { antreBerat } from '../beban.ts';
-import { aktorPemda } from '../sesi.ts';
+import { aktorPemda } from '../gerbang-sesi.ts';
 
 /** Largest backup the admin screen accepts (compressed). */
 export const BATAS_UKURAN_CADANGAN = 100 * 1024 * 1024;

@@ -3,7 +3,7 @@
  * the size of a whole kabupaten or of the whole country, for benchmarks and load tests.
  *
  * Rules the output keeps, so that it passes `Dataset.parse`, `checkReferences` and the budget
- * rules of `cekDataset`:
+ * rules of `periksaDataset`:
  * - every object is already in the parsed shape (defaults filled in), so `Dataset.parse(d)`
  *   returns a deep-equal copy;
  * - pagu and realisasi of a program and a kegiatan are the sums of their children, the account
@@ -14,8 +14,8 @@
  * Everything is drawn from a seeded PRNG; each OPD and each year draws from its own stream
  * (`Prng.fork`), so the same seed always gives the same dataset.
  */
-import { DATASET_FORMAT, DATASET_VERSION } from '../dataset/schema.ts';
-import { SKALA_EMPAT_TINGKAT } from '../engine/skala.ts';
+import { DATASET_FORMAT, DATASET_VERSION } from '../../src/dataset/schema.ts';
+import { SKALA_EMPAT_TINGKAT } from '../../src/engine/skala.ts';
 import type {
   AnggaranVersiData,
   Dataset,
@@ -31,7 +31,7 @@ import type {
   SasaranData,
   SdgsData,
   TahunOpdData,
-} from '../dataset/schema.ts';
+} from '../../src/dataset/schema.ts';
 import {
   AKSI_SUB,
   ANGKA_ROMAWI,

@@ -3,7 +3,7 @@
  * a register from a preset and may add columns. Column types are the formula language's.
  */
 import type { z } from 'zod';
-import type { Register } from '../dataset/schema.ts';
+import type { Register } from './schema.ts';
 
 type RegisterInput = z.input<typeof Register>;
 export type PresetRegister = Omit<RegisterInput, 'baris' | 'totalImpor'>;

@@ -4,22 +4,9 @@
  * column, and writing a register to .xlsx with personal columns masked unless asked otherwise.
  */
 import ExcelJS from 'exceljs';
+import { type BarisImpor, DISAMARKAN, isPribadi, type MasalahImpor, periksaSel } from '../dataset/register.ts';
 import type { KolomRegisterData, NilaiSelData, RegisterData } from '../dataset/schema.ts';
-import { angkaDariTeks, bacaSel, muatWorkbook, type Sel } from '../exchange/xlsx.ts';
-import { DISAMARKAN, isPribadi, periksaSel } from './register.ts';
-
-export interface BarisImpor {
-  /** Row number in the file (1-based, the header is row 1). */
-  nomor: number;
-  id: string | undefined;
-  nilai: Record<string, NilaiSelData>;
-}
-
-export interface MasalahImpor {
-  baris: number | null;
-  kolom: string | null;
-  pesan: string;
-}
+import { angkaDariTeks, bacaSel, muatWorkbook, type Sel } from './xlsx.ts';
 
 const normal = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 

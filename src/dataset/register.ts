@@ -2,12 +2,29 @@
  * Registers: the lists an OPD keeps (dispute cases, trainings, competency tests, placements) and
  * that indicators are computed from. This module turns a register definition into the formula
  * language's schema, checks cell values against their column types, checks imported totals, and
- * masks personal columns. Pure, no I/O. See docs/registers.md.
+ * masks personal columns. Pure, no I/O. See docs/registers.md. It belongs to the dataset format:
+ * the loader (load.ts) checks every register of a dataset with it; the .xlsx/.csv rows in and out
+ * are src/exchange/register-xlsx.ts, the Disnaker presets register-preset.ts.
  */
-import type { Dataset, IndikatorData, BarisRegisterData, KolomRegisterData, NilaiSelData, RegisterData, TotalImporData } from '../dataset/schema.ts';
+import type { Dataset, IndikatorData, BarisRegisterData, KolomRegisterData, NilaiSelData, RegisterData, TotalImporData } from './schema.ts';
 import { parse, print, type FormulaSchema, type ImportedTotal, type RegisterSchema } from '../formula/index.ts';
 import { check } from '../formula/check.ts';
 import { parseIsoDate } from '../formula/schema.ts';
+
+/** A register row read from a workbook or CSV file, before it is checked and stored (src/exchange/register-xlsx.ts). */
+export interface BarisImpor {
+  /** Row number in the file (1-based, the header is row 1). */
+  nomor: number;
+  id: string | undefined;
+  nilai: Record<string, NilaiSelData>;
+}
+
+/** A problem of such a file, located by row and column when it has one. */
+export interface MasalahImpor {
+  baris: number | null;
+  kolom: string | null;
+  pesan: string;
+}
 
 /** The text shown instead of a personal value to someone who may not see it. */
 export const DISAMARKAN = '(disamarkan)';

@@ -1,11 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkReferences } from '../dataset/load.ts';
-import { Dataset } from '../dataset/schema.ts';
-import { cekDataset } from '../check/rules.ts';
-import { hitungAnggaran } from '../measure/anggaran.ts';
-import { hitungCapaian } from '../measure/capaian.ts';
-import type { Nilai } from '../engine/index.ts';
+import { checkReferences } from '../../src/dataset/load.ts';
+import { Dataset } from '../../src/dataset/schema.ts';
+import { periksaDataset } from '../../src/check/rules.ts';
+import { hitungAnggaran } from '../../src/measure/anggaran.ts';
+import { hitungCapaian } from '../../src/measure/capaian.ts';
+import type { Nilai } from '../../src/engine/index.ts';
 import { generateNasional, generatePemda, jenisKe, ringkasan, UKURAN } from './generate.ts';
 import { Prng, splitInteger } from './prng.ts';
 
@@ -84,7 +84,7 @@ void describe('synthetic generator: small', () => {
   });
 
   void it('budget: parents are the sums of their children, groups add up, realisasi within pagu', () => {
-    const temuan = cekDataset(d);
+    const temuan = periksaDataset(d);
     const anggaran = temuan.filter((t) => ['anak-tidak-sama-induk', 'kelompok-belanja', 'realisasi-melebihi-pagu', 'anggaran-beda-dokumen'].includes(t.aturan));
     assert.deepStrictEqual(anggaran, []);
     // Independently of the rules: recompute every parent from its children.
