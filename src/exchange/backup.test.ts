@@ -8,9 +8,25 @@ import { randomSlug, testDatabases, type TestDatabase } from '../db/testing.ts';
 import { hitungAnggaran } from '../measure/anggaran.ts';
 import { hitungCapaian } from '../measure/capaian.ts';
 import { anggaranJson, capaianJson } from '../measure/present.ts';
-import { BACKUP_FORMAT, bukaCadangan, bungkusCadangan, buatCadangan, checksum, jsonKanonik, migrasiTerakhir, pulihkan } from './backup.ts';
-import { formatGalat, ImporError } from './galat.ts';
-import { datasetReferensi } from './testing.ts';
+import { gunzipTerbatas } from './arsip.ts';
+import {
+  BACKUP_FORMAT,
+  BATAS_CADANGAN_TERURAI,
+  bukaCadangan,
+  bungkusCadangan,
+  buatCadangan,
+  checksum,
+  jsonKanonik,
+  KEDALAMAN_CADANGAN,
+  kedalamanJson,
+  migrasiTerakhir,
+  pulihkan,
+  RASIO_CADANGAN,
+} from './backup.ts';
+import { BatasTerlampaui, formatGalat, ImporError } from './galat.ts';
+import { bomGzip, cadanganBersarang, datasetReferensi } from './testing.ts';
+
+const bungkusCadanganMentah = (d: Dataset) => gunzipSync(bungkusCadangan([d], new Date('2024-02-01T00:00:00Z'), '0000_init'));
 
 async function galat(p: Promise<unknown> | (() => unknown)): Promise<string[]> {
   try {
@@ -35,10 +51,38 @@ void test('canonical JSON sorts keys at every level, so the checksum does not de
   assert.match(migrasiTerakhir(), /^\d{4}_/);
 });
 
+void test('a gzip bomb is refused while it inflates, naming the limit; the whole is never held', async () => {
+  // 300 MB of zeros in 300 KB: refused once 16 MB came out at more than 200 times the input read.
+  const bom = await bomGzip(300);
+  assert.ok(bom.length < 400 * 1024, `${bom.length}`);
+  const e = await bukaCadangan(bom, 'bom.sikiper.gz').then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  assert.ok(e instanceof BatasTerlampaui, String(e));
+  assert.match(e.galat[0]?.pesan ?? '', /^isi cadangan mengembang lebih dari 200 kali \([\d,]+ MB menjadi [\d,]+ MB\+\), melebihi batas 200 kali/);
+  // The size limit itself, on a stream that compresses like a real backup (limits made small for the test).
+  const json = gzipSync(JSON.stringify(await datasetReferensi('paser')));
+  const batas = { terurai: 100_000, rasio: RASIO_CADANGAN, rasioMulai: 16 * 1024 * 1024 };
+  await assert.rejects(gunzipTerbatas(json, 'x.gz', batas, 'isi cadangan'), (x: unknown) => x instanceof BatasTerlampaui && /^isi cadangan [\d,]+ MB\+ setelah diurai, melebihi batas 0,1 MB$/.test(x.galat[0]?.pesan ?? ''));
+  assert.equal(BATAS_CADANGAN_TERURAI, 256 * 1024 * 1024);
+});
+
+void test('a backup nested deeper than the limit is refused before it is parsed or walked, without a stack overflow', async () => {
+  // 200.000 levels in a few hundred bytes: JSON.stringify's replacer (the checksum) used to overflow the stack.
+  const dalam = cadanganBersarang(200_000);
+  assert.ok(dalam.length < 1024, `${dalam.length}`);
+  assert.deepEqual(await galat(() => bukaCadangan(dalam)), [`berkas cadangan rusak: larik dan objek bersarang lebih dari ${KEDALAMAN_CADANGAN} tingkat (batas ${KEDALAMAN_CADANGAN}); cadangan SIKIPER tidak sedalam itu`]);
+  // Brackets inside strings do not count; a real backup is far from the limit.
+  assert.equal(kedalamanJson(Buffer.from('{"a":"[[[[\\"[[","b":[[1]]}'), 64), 3);
+  const nyata = kedalamanJson(bungkusCadanganMentah(await datasetReferensi('paser')), 64);
+  assert.ok(nyata <= 20, `a real backup is ${nyata} levels deep`);
+});
+
 void test('a backup opens back to the same datasets; damaged and foreign files are refused with a clear message', async () => {
   const d = await datasetReferensi('paser');
   const file = bungkusCadangan([d], new Date('2024-02-01T00:00:00Z'), '0000_init');
-  const c = bukaCadangan(file);
+  const c = await bukaCadangan(file);
   assert.equal(c.format, BACKUP_FORMAT);
   assert.equal(c.schemaMigration, '0000_init');
   assert.deepStrictEqual(c.pemda, [d]);

@@ -19,18 +19,27 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { DatasetError, formatProblem, parseDataset } from '../dataset/load.ts';
 import type { Dataset } from '../dataset/schema.ts';
 import { MIGRATIONS_FOLDER, type Db } from '../db/client.ts';
 import { listPemda, loadDataset, saveDataset } from '../db/dataset-repository.ts';
-import { ImporError, type Galat } from './galat.ts';
+import { gunzipTerbatas } from './arsip.ts';
+import { BatasTerlampaui, ImporError, type Galat } from './galat.ts';
 import { segarkanStatistik } from './statistik.ts';
 
 export const BACKUP_FORMAT = 'sikiper-backup';
 export const BACKUP_VERSION = 1;
-/** Largest decompressed backup read; guards against a crafted file that expands without end. */
-export const BATAS_CADANGAN_TERURAI = 2 * 1024 * 1024 * 1024 - 1;
+/**
+ * Largest decompressed backup read (the JSON text). A kabupaten of 40 OPD × 5 years is about
+ * 43 MB of JSON (3 MB gzip); the limit leaves room for six such pemda in one file and stays
+ * well below V8's longest string (512 MB).
+ */
+export const BATAS_CADANGAN_TERURAI = 256 * 1024 * 1024;
+/** A backup's JSON compresses about 14 times; past 16 MB of output, more than 200 times is not a backup. */
+export const RASIO_CADANGAN = 200;
+/** Deepest nesting of arrays and objects in a backup; a dataset needs about 10 levels. */
+export const KEDALAMAN_CADANGAN = 64;
 
 export interface Cadangan {
   format: typeof BACKUP_FORMAT;
@@ -92,19 +101,51 @@ export async function buatCadangan(db: Db, opsi: { pemda?: readonly string[] } =
 const rusak = (pesan: string, berkas?: string) => new ImporError([{ pesan }], berkas);
 
 /**
- * Opens and checks a backup completely: container, format, version, checksum, then every
- * dataset. Throws an ImporError saying what is wrong; returns only a backup that can be restored.
+ * The deepest nesting of arrays and objects in JSON text, counted on the bytes (strings skipped)
+ * without recursion; stops counting once past `maks`. Runs before JSON.parse and before any
+ * recursive walk of the value (jsonKanonik, the schema), which a deep array would overflow.
  */
-export function bukaCadangan(isi: Uint8Array, berkas?: string): Cadangan {
+export function kedalamanJson(teks: Uint8Array, maks: number): number {
+  let d = 0;
+  let terdalam = 0;
+  let dalamTeks = false;
+  for (let i = 0; i < teks.length; i++) {
+    const c = teks[i];
+    if (dalamTeks) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) dalamTeks = false;
+    } else if (c === 0x22) dalamTeks = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++d > terdalam) {
+        terdalam = d;
+        if (terdalam > maks) return terdalam;
+      }
+    } else if (c === 0x5d || c === 0x7d) d--;
+  }
+  return terdalam;
+}
+
+/**
+ * Opens and checks a backup completely: container, format, version, checksum, then every
+ * dataset. Throws an ImporError saying what is wrong (a `BatasTerlampaui` when it is beyond
+ * the size limits); returns only a backup that can be restored. The gzip is inflated as a
+ * stream, bounded by `BATAS_CADANGAN_TERURAI` and `RASIO_CADANGAN`.
+ */
+export async function bukaCadangan(isi: Uint8Array, berkas?: string): Promise<Cadangan> {
   if (isi.length < 2 || isi[0] !== 0x1f || isi[1] !== 0x8b) {
     throw rusak('bukan berkas cadangan SIKIPER (bukan gzip); buat cadangan dengan `sikiper backup`', berkas);
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = gunzipSync(isi, { maxOutputLength: BATAS_CADANGAN_TERURAI }).toString('utf8');
+    bytes = await gunzipTerbatas(isi, berkas, { terurai: BATAS_CADANGAN_TERURAI, rasio: RASIO_CADANGAN, rasioMulai: 16 * 1024 * 1024 }, 'isi cadangan');
   } catch (e) {
+    if (e instanceof BatasTerlampaui) throw e;
     throw rusak(`berkas cadangan rusak atau terpotong (gzip: ${(e as Error).message})`, berkas);
   }
+  if (kedalamanJson(bytes, KEDALAMAN_CADANGAN) > KEDALAMAN_CADANGAN) {
+    throw rusak(`berkas cadangan rusak: larik dan objek bersarang lebih dari ${KEDALAMAN_CADANGAN} tingkat (batas ${KEDALAMAN_CADANGAN}); cadangan SIKIPER tidak sedalam itu`, berkas);
+  }
+  const text = bytes.toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -152,7 +193,7 @@ export interface HasilPulih {
 
 /** Restores every pemda of a checked backup in one transaction. */
 export async function pulihkan(db: Db, isi: Uint8Array, berkas?: string): Promise<HasilPulih> {
-  const c = bukaCadangan(isi, berkas);
+  const c = await bukaCadangan(isi, berkas);
   await db.transaction(async (tx) => {
     await segarkanStatistik(tx);
     // saveDataset's own transaction becomes a savepoint inside this one.

@@ -18,6 +18,7 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { DatasetError, parseDataset, type DatasetProblem } from '../dataset/load.ts';
 import { Dataset as DatasetSchema, Rupiah, type Dataset } from '../dataset/schema.ts';
+import { BATAS_ZIP_DATASET } from './arsip.ts';
 import { DaftarGalat, ImporError, type Galat } from './galat.ts';
 import { hurufKolom, masalahSel, muatWorkbook, bacaSelMentah } from './xlsx.ts';
 import { FMT_RUPIAH, gayaJudul } from './renja-xlsx.ts';
@@ -357,7 +358,7 @@ function segmen(path: string): (string | number)[] {
  * under its parent, then the dataset validated as a whole. Problems name sheet, row and column.
  */
 export async function bacaDatasetXlsx(isi: Uint8Array, berkas: string, batas: number = BATAS_UKURAN_DATASET_XLSX): Promise<Dataset> {
-  const wb = await muatWorkbook(isi, berkas, batas);
+  const wb = await muatWorkbook(isi, berkas, batas, BATAS_ZIP_DATASET);
   const galat = new DaftarGalat();
   const entities = layout();
   const known = new Set([...entities.map((e) => e.lembar.toLowerCase()), LEMBAR_TATA_LETAK.toLowerCase()]);
@@ -389,7 +390,9 @@ export async function bacaDatasetXlsx(isi: Uint8Array, berkas: string, batas: nu
     headerOf.set(e.lembar, letters);
     if (withInduk && ![...columns.values()].includes('induk')) galat.tambah({ lembar: ws.name, pesan: `kolom "${KOLOM_INDUK}" tidak ada` });
     for (let r = 2; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
+      // findRow, not getRow: a lone cell in row 1.048.576 must not create a million empty rows.
+      const row = ws.findRow(r);
+      if (!row) continue;
       const cells = [...columns.entries()].map(([c, k]) => ({ c, k, s: bacaSelMentah(row.getCell(c)) }));
       if (cells.every((x) => x.s.jenis === 'kosong')) continue;
       const at = (c: number, judul?: string): Omit<Galat, 'pesan'> => ({ lembar: ws.name, baris: r, kolom: hurufKolom(c), judul });

@@ -60,3 +60,15 @@ export class DaftarGalat {
     if (this.isi.length > 0) throw new ImporError(this.isi, berkas);
   }
 }
+
+/**
+ * A file refused because it is beyond a documented limit (uncompressed size, ZIP entries,
+ * compression ratio, rows): the server answers 413 `berkas-terlalu-besar` with the message,
+ * which names the limit.
+ */
+export class BatasTerlampaui extends ImporError {
+  constructor(galat: readonly Galat[], berkas?: string) {
+    super(galat, berkas);
+    this.name = 'BatasTerlampaui';
+  }
+}

@@ -6,20 +6,28 @@
 import ExcelJS from 'exceljs';
 import { type BarisImpor, DISAMARKAN, isPribadi, type MasalahImpor, periksaSel } from '../dataset/register.ts';
 import type { KolomRegisterData, NilaiSelData, RegisterData } from '../dataset/schema.ts';
-import { angkaDariTeks, bacaSel, muatWorkbook, type Sel } from './xlsx.ts';
+import { BatasTerlampaui } from './galat.ts';
+import { angkaDariTeks, BATAS_BARIS_IMPOR, bacaSel, muatWorkbook, type Sel } from './xlsx.ts';
 
 const normal = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** Parses CSV text (comma or semicolon separated, double-quoted fields). */
-export function bacaCsv(text: string): string[][] {
+/**
+ * Parses CSV text (comma or semicolon separated, double-quoted fields); blank rows are left
+ * out. With `maksBaris`, parsing stops once one row more than that has been read, so that the
+ * caller can refuse a file that is too long without holding all of it.
+ */
+export function bacaCsv(text: string, maksBaris: number = Infinity): string[][] {
   const src = text.replace(/^\uFEFF/, '');
   const firstLine = src.split(/\r?\n/, 1)[0] ?? '';
   const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const rows: string[][] = [];
+  const simpan = (r: string[]) => {
+    if (r.some((x) => x.trim() !== '')) rows.push(r);
+  };
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < src.length; i++) {
+  for (let i = 0; i < src.length && rows.length <= maksBaris; i++) {
     const c = src[i];
     if (quoted) {
       if (c === '"' && src[i + 1] === '"') {
@@ -34,16 +42,16 @@ export function bacaCsv(text: string): string[][] {
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && src[i + 1] === '\n') i++;
       row.push(field);
-      rows.push(row);
+      simpan(row);
       row = [];
       field = '';
     } else field += c;
   }
-  if (field !== '' || row.length > 0) {
+  if (rows.length <= maksBaris && (field !== '' || row.length > 0)) {
     row.push(field);
-    rows.push(row);
+    simpan(row);
   }
-  return rows.filter((r) => r.some((x) => x.trim() !== ''));
+  return rows;
 }
 
 function dariTeks(k: KolomRegisterData, t: string): NilaiSelData | { galat: string } {
@@ -93,7 +101,7 @@ function dariSel(k: KolomRegisterData, s: Sel): NilaiSelData | { galat: string }
   }
 }
 
-/** Reads rows of a register from a grid of cells (header first). Problems are collected, not thrown. */
+/** Reads rows of a register from a grid of cells (header first). Problems are collected, not thrown. Linear in rows × register columns. */
 function bacaGrid(reg: RegisterData, grid: Array<Array<Sel>>): { baris: BarisImpor[]; masalah: MasalahImpor[] } {
   const masalah: MasalahImpor[] = [];
   const [judul = [], ...data] = grid;
@@ -102,34 +110,42 @@ function bacaGrid(reg: RegisterData, grid: Array<Array<Sel>>): { baris: BarisImp
     byName.set(normal(k.kode), k);
     byName.set(normal(k.nama), k);
   }
-  const kolom: Array<KolomRegisterData | 'id' | undefined> = judul.map((s, i) => {
+  // Only the columns that name a register column or the id are read from each row.
+  const dibaca: Array<{ j: number; k: KolomRegisterData | 'id' }> = [];
+  judul.forEach((s, i) => {
     const name = s.jenis === 'teks' ? normal(s.teks) : s.jenis === 'kosong' ? '' : '?';
-    if (name === '') return undefined;
-    if (name === 'id') return 'id';
+    if (name === '') return;
+    if (name === 'id') {
+      dibaca.push({ j: i, k: 'id' });
+      return;
+    }
     const k = byName.get(name);
-    if (!k) masalah.push({ baris: 1, kolom: String(i + 1), pesan: `judul kolom "${s.jenis === 'teks' ? s.teks : '?'}" bukan kolom register ${reg.kode}` });
-    return k;
+    if (k) dibaca.push({ j: i, k });
+    else masalah.push({ baris: 1, kolom: String(i + 1), pesan: `judul kolom "${s.jenis === 'teks' ? s.teks : '?'}" bukan kolom register ${reg.kode}` });
   });
-  const ada = new Set(kolom.flatMap((k) => (k && k !== 'id' ? [k.kode] : [])));
+  const ada = new Set(dibaca.flatMap(({ k }) => (k !== 'id' ? [k.kode] : [])));
   for (const k of reg.kolom) if (k.wajib && !ada.has(k.kode)) masalah.push({ baris: 1, kolom: k.kode, pesan: `kolom wajib ${k.nama} tidak ada di judul` });
   const baris: BarisImpor[] = [];
   data.forEach((cells, i) => {
     const nomor = i + 2;
     const nilai: Record<string, NilaiSelData> = {};
     let id: string | undefined;
-    kolom.forEach((k, j) => {
+    // The columns of this row already reported, so that a cell is not reported twice.
+    const salah = new Set<string>();
+    for (const { j, k } of dibaca) {
       const s = cells[j] ?? { jenis: 'kosong' };
-      if (k === undefined) return;
       if (k === 'id') {
         id = s.jenis === 'teks' ? s.teks : s.jenis === 'angka' ? String(s.angka) : undefined;
-        return;
+        continue;
       }
       const v = dariSel(k, s);
-      if (v !== null && typeof v === 'object') masalah.push({ baris: nomor, kolom: k.kode, pesan: v.galat });
-      else nilai[k.kode] = v;
-    });
+      if (v !== null && typeof v === 'object') {
+        masalah.push({ baris: nomor, kolom: k.kode, pesan: v.galat });
+        salah.add(k.kode);
+      } else nilai[k.kode] = v;
+    }
     for (const k of reg.kolom) {
-      if (masalah.some((m) => m.baris === nomor && m.kolom === k.kode)) continue;
+      if (salah.has(k.kode)) continue;
       const why = periksaSel(k, nilai[k.kode]);
       if (why) masalah.push({ baris: nomor, kolom: k.kode, pesan: why });
     }
@@ -139,11 +155,25 @@ function bacaGrid(reg: RegisterData, grid: Array<Array<Sel>>): { baris: BarisImp
   return { baris, masalah };
 }
 
-/** Reads an uploaded .xlsx (first worksheet) or .csv. */
+/** The refusal of a file with more than `BATAS_BARIS_IMPOR` data rows (HTTP 413). */
+function terlaluPanjang(nama: string): BatasTerlampaui {
+  return new BatasTerlampaui(
+    [{ pesan: `berkas berisi lebih dari ${BATAS_BARIS_IMPOR.toLocaleString('id-ID')} baris data, melebihi batas ${BATAS_BARIS_IMPOR.toLocaleString('id-ID')} baris per impor; bagi menjadi beberapa berkas` }],
+    nama,
+  );
+}
+
+/**
+ * Reads an uploaded .xlsx (first worksheet) or .csv. Problems of the content are returned;
+ * a file beyond a limit (size, uncompressed size, rows) is thrown as `BatasTerlampaui`.
+ */
 export async function bacaBerkasRegister(reg: RegisterData, nama: string, isi: Uint8Array): Promise<{ baris: BarisImpor[]; masalah: MasalahImpor[] }> {
   if (/\.csv$/i.test(nama)) {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(isi);
-    const grid = bacaCsv(text).map((r) => r.map((t): Sel => (t.trim() === '' ? { jenis: 'kosong' } : { jenis: 'teks', teks: t.trim() })));
+    // The header and at most BATAS_BARIS_IMPOR rows; one more means the file is too long.
+    const rows = bacaCsv(text, BATAS_BARIS_IMPOR + 1);
+    if (rows.length > BATAS_BARIS_IMPOR + 1) throw terlaluPanjang(nama);
+    const grid = rows.map((r) => r.map((t): Sel => (t.trim() === '' ? { jenis: 'kosong' } : { jenis: 'teks', teks: t.trim() })));
     return bacaGrid(reg, grid);
   }
   if (!/\.xlsx$/i.test(nama)) return { baris: [], masalah: [{ baris: null, kolom: null, pesan: 'berkas harus .xlsx atau .csv' }] };
@@ -151,16 +181,25 @@ export async function bacaBerkasRegister(reg: RegisterData, nama: string, isi: U
   try {
     wb = await muatWorkbook(isi, nama);
   } catch (e) {
+    if (e instanceof BatasTerlampaui) throw e;
     return { baris: [], masalah: [{ baris: null, kolom: null, pesan: (e as Error).message }] };
   }
   const ws = wb.worksheets[0];
   if (!ws) return { baris: [], masalah: [{ baris: null, kolom: null, pesan: 'tidak ada lembar kerja' }] };
   const grid: Sel[][] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
+    if (grid.length > BATAS_BARIS_IMPOR + 1) return;
+    // Only the cells the file holds, by column: a lone cell far to the right adds no work to other rows.
     const cells: Sel[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) cells.push(bacaSel(row.getCell(c)));
-    if (cells.some((s) => s.jenis !== 'kosong')) grid.push(cells);
+    let terisi = false;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const s = bacaSel(cell);
+      cells[c - 1] = s;
+      if (s.jenis !== 'kosong') terisi = true;
+    });
+    if (terisi) grid.push(cells);
   });
+  if (grid.length > BATAS_BARIS_IMPOR + 1) throw terlaluPanjang(nama);
   return bacaGrid(reg, grid);
 }
 

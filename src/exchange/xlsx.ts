@@ -4,11 +4,13 @@
  *
  * A workbook is only handed to ExcelJS after the cheap checks passed (size, ZIP signature,
  * `xl/workbook.xml` in the ZIP directory): a renamed PDF or a truncated download then gets a
- * message that says so instead of a parser stack trace.
+ * message that says so instead of a parser stack trace. Then the uncompressed sizes are bounded
+ * (arsip.ts), so that a small file cannot expand to gigabytes inside ExcelJS.
  */
 import { stat, readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { DaftarGalat, ImporError, type Galat } from './galat.ts';
+import { BATAS_ZIP_IMPOR, type BatasZip, direktoriZip, type MasalahZip, periksaZip } from './arsip.ts';
+import { BatasTerlampaui, DaftarGalat, ImporError, type Galat } from './galat.ts';
 
 /** Largest workbook the Renja and realisasi imports accept. */
 export const BATAS_UKURAN_XLSX = 10 * 1024 * 1024;
@@ -32,38 +34,10 @@ export async function bacaBerkasTerbatas(path: string, batas: number): Promise<B
 
 // ---------------------------------------------------------------- file checks
 
-const ZIP_LOCAL = 0x04034b50;
-const ZIP_END = 0x06054b50;
-const ZIP_CENTRAL = 0x02014b50;
-
 /** Names in a ZIP's central directory, or why the bytes are not a readable ZIP. */
-export function isiZip(buf: Uint8Array): { nama: string[] } | { masalah: string } {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (buf.length < 22 || view.getUint32(0, true) !== ZIP_LOCAL) return { masalah: 'bukan-zip' };
-  let end = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === ZIP_END) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return { masalah: 'terpotong' };
-  const count = view.getUint16(end + 10, true);
-  const size = view.getUint32(end + 12, true);
-  const offset = view.getUint32(end + 16, true);
-  if (offset + size > end) return { masalah: 'terpotong' };
-  const nama: string[] = [];
-  const decoder = new TextDecoder();
-  let p = offset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > end || view.getUint32(p, true) !== ZIP_CENTRAL) return { masalah: 'terpotong' };
-    const nameLength = view.getUint16(p + 28, true);
-    const extra = view.getUint16(p + 30, true);
-    const comment = view.getUint16(p + 32, true);
-    nama.push(decoder.decode(buf.subarray(p + 46, p + 46 + nameLength)));
-    p += 46 + nameLength + extra + comment;
-  }
-  return { nama };
+export function isiZip(buf: Uint8Array): { nama: string[] } | { masalah: MasalahZip } {
+  const dir = direktoriZip(buf);
+  return 'masalah' in dir ? dir : { nama: dir.entri.map((e) => e.nama) };
 }
 
 /** Why the bytes are not an .xlsx workbook, in words for the user; undefined when they look like one. */
@@ -72,6 +46,7 @@ export function periksaXlsx(buf: Uint8Array, batas: number = BATAS_UKURAN_XLSX):
   if (buf.length === 0) return 'berkas kosong';
   const zip = isiZip(buf);
   if ('masalah' in zip) {
+    if (zip.masalah === 'zip64') return 'arsip ZIP64 tidak didukung; simpan ulang berkasnya dari Excel';
     if (zip.masalah === 'terpotong') return 'berkas .xlsx rusak atau terpotong (direktori ZIP tidak lengkap); unduh atau simpan ulang berkasnya';
     if (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
       return 'berkas Excel 97-2003 (.xls) tidak didukung; buka di Excel lalu simpan sebagai "Excel Workbook (*.xlsx)"';
@@ -86,10 +61,16 @@ export function periksaXlsx(buf: Uint8Array, batas: number = BATAS_UKURAN_XLSX):
   return undefined;
 }
 
-/** Checks, then parses a workbook; every failure is an ImporError naming the file. */
-export async function muatWorkbook(buf: Uint8Array, berkas: string, batas: number = BATAS_UKURAN_XLSX): Promise<ExcelJS.Workbook> {
+/**
+ * Checks, then parses a workbook; every failure is an ImporError naming the file, a limit
+ * (`batas` compressed, `batasZip` uncompressed: see arsip.ts) a `BatasTerlampaui`.
+ */
+export async function muatWorkbook(buf: Uint8Array, berkas: string, batas: number = BATAS_UKURAN_XLSX, batasZip: BatasZip = BATAS_ZIP_IMPOR): Promise<ExcelJS.Workbook> {
+  if (buf.length > batas) throw new BatasTerlampaui([{ pesan: `ukuran berkas ${MB(buf.length)} melebihi batas ${MB(batas)}` }], berkas);
   const masalah = periksaXlsx(buf, batas);
   if (masalah) throw new ImporError([{ pesan: masalah }], berkas);
+  // ExcelJS inflates every part in memory: the sizes are bounded before it sees the file.
+  await periksaZip(buf, berkas, batasZip);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);
@@ -494,12 +475,25 @@ export class PembacaBaris<K extends string> {
   }
 }
 
+/** Most data rows one import reads (Renja/DPA, realisasi, registers); a sheet with more is refused, not cut. */
+export const BATAS_BARIS_IMPOR = 50_000;
+
+/** The refusal of a sheet beyond `BATAS_BARIS_IMPOR`. */
+export function galatBarisTerlalu(lembar: string, berkas: string | undefined, jumlah: string): BatasTerlampaui {
+  return new BatasTerlampaui(
+    [{ lembar, pesan: `lembar berisi ${jumlah} baris data, melebihi batas ${BATAS_BARIS_IMPOR.toLocaleString('id-ID')} baris per impor; bagi menjadi beberapa berkas` }],
+    berkas,
+  );
+}
+
 /** The rows of data below a header: empty rows and a column-number row are skipped. */
 export function barisData<K extends string>(ws: ExcelJS.Worksheet, judul: Judul<K>, baca: PembacaBaris<K>, semua: readonly K[]): ExcelJS.Row[] {
   const rows: ExcelJS.Row[] = [];
   for (let r = judul.baris + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    if (!baca.terisi(row, semua)) continue;
+    // findRow, not getRow: a lone cell in row 1.048.576 must not create a million empty rows.
+    const row = ws.findRow(r);
+    if (!row || !baca.terisi(row, semua)) continue;
+    if (rows.length === BATAS_BARIS_IMPOR) throw galatBarisTerlalu(ws.name, undefined, `lebih dari ${BATAS_BARIS_IMPOR.toLocaleString('id-ID')}`);
     if (rows.length === 0 && r <= judul.baris + 2 && barisNomorKolom(row)) continue;
     rows.push(row);
   }

@@ -3,6 +3,7 @@
  * the client needs to act (`issues`, `alasan`, `current`); internal details stay in the log.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { BatasTerlampaui } from '../exchange/galat.ts';
 import { NotFoundError } from '../measure/konteks.ts';
 import { AntreanPenuh } from './antrean.ts';
 import { Dilarang, MasukanTidakSah, StatusTidakSesuai, Terkunci, TidakDitemukan, VersiUsang, type Masalah } from '../workflow/errors.ts';
@@ -37,6 +38,8 @@ export interface Jawaban {
 function jawab(error: unknown): Jawaban | undefined {
   if (error instanceof HttpGalat) return { status: error.statusCode, body: error.body };
   if (error instanceof AntreanPenuh) return { status: 503, body: { error: 'antrean-penuh', message: error.message }, header: { 'retry-after': String(error.cobaLagiDetik) } };
+  // An uploaded file beyond a size limit (uncompressed size, ZIP entries, ratio, rows): the message names the limit.
+  if (error instanceof BatasTerlampaui) return { status: 413, body: { error: 'berkas-terlalu-besar', message: error.galat.map((g) => g.pesan).join('; ') } };
   if (error instanceof ValidasiGagal || error instanceof MasukanTidakSah) return { status: 400, body: { error: 'masukan-tidak-sah', issues: error.issues } };
   if (error instanceof TidakDitemukan || error instanceof NotFoundError) return { status: 404, body: { error: 'tidak-ditemukan', message: error.message } };
   if (error instanceof Dilarang) return { status: 403, body: { error: 'dilarang', message: error.message } };

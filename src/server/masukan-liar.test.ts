@@ -6,6 +6,10 @@
  * the query string and the path parameters. Every one must be answered 4xx, never 5xx, and
  * leave every row of the pemda (all tables with pemda_id, the audit log included) as it was.
  *
+ * Uploads get hostile archives: .xlsx zip bombs (honest and lying ZIP directory) on the Renja,
+ * realisasi and register imports, a gzip bomb and a backup nested 200.000 levels deep; each is
+ * refused 413/422 while the server keeps answering other requests.
+ *
  * Free-text fields (keterangan, komentar) are the exception for text that is legitimate:
  * emoji, combining characters, right-to-left marks and quotes or angle brackets are stored
  * exactly as sent (last test); what they refuse is control characters, bidi overrides, lone
@@ -14,6 +18,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDatabases } from '../db/testing.ts';
+import { bomGzip, bomXlsx, cadanganBersarang } from '../exchange/testing.ts';
 import type { Entri } from '../workflow/entri.ts';
 import { daftarRute } from './app.ts';
 import { contohUntuk, isiUrl, PARAM_SAH } from './contoh-rute.ts';
@@ -183,6 +188,49 @@ for (const kind of testDatabases()) {
       }
       assert.deepEqual(gagal, [], `${gagal.length} of ${jumlah} attacks were not answered 4xx`);
       assert.ok(jumlah > 1000, `only ${jumlah} attacks sent`);
+    });
+
+    it('hostile archives (zip bombs, a gzip bomb, a deeply nested backup) are refused 413/422 and change nothing', async () => {
+      const perencana = klien.get('perencana.disnakertrans');
+      const admin = klien.get('admin.paser');
+      if (!perencana || !admin) throw new Error('klien');
+      const opd = `/api/pemda/${h.pemda.slug}/opd/disnakertrans`;
+      const sebelum = await sidikJari(h.db, h.pemda.id);
+      const kirim = async (k: Klien, url: string, nama: string, isi: Buffer) => {
+        const m = multipart(nama, isi);
+        return k.req('POST', url, m.body, m.headers);
+      };
+      const jujur = await bomXlsx(40);
+      const bohong = await bomXlsx(40, { terurai: 10 * 1024 * 1024 });
+      const serangan: Array<[string, Promise<{ statusCode: number; body: string }>, number, RegExp]> = [
+        ['zip bomb, Renja', kirim(perencana, `${opd}/tahun/2024/impor/renja/pratinjau`, 'renja.xlsx', jujur), 413, /melebihi batas 100 kali/],
+        ['zip bomb, realisasi', kirim(perencana, `${opd}/tahun/2024/impor/realisasi/pratinjau`, 'realisasi.xlsx', jujur), 413, /melebihi batas 100 kali/],
+        ['zip bomb with a lying directory, Renja', kirim(perencana, `${opd}/tahun/2024/impor/renja/pratinjau`, 'renja.xlsx', bohong), 422, /melebihi ukuran yang tercatat di direktori ZIP/],
+        ['zip bomb, register', kirim(perencana, `${opd}/register/uji_kompetensi/impor`, 'register.xlsx', jujur), 413, /melebihi batas 100 kali/],
+        ['gzip bomb, backup', kirim(admin, `/api/pemda/${h.pemda.slug}/cadangan/pratinjau`, 'bom.sikiper.gz', await bomGzip(300)), 413, /melebihi batas 200 kali/],
+        ['backup nested 200.000 deep', kirim(admin, `/api/pemda/${h.pemda.slug}/cadangan/pratinjau`, 'dalam.sikiper.gz', cadanganBersarang(200_000)), 422, /bersarang lebih dari 64 tingkat/],
+      ];
+      // Meanwhile the server keeps answering: every 50 ms a health check, each due within 2 s (timer wait included,
+      // so a blocked event loop counts too). The bounds are checked at once or off the main thread.
+      let selesai = false;
+      const semua = Promise.allSettled(serangan.map(([, p]) => p)).finally(() => (selesai = true));
+      const jeda: number[] = [];
+      while (!selesai) {
+        const t0 = performance.now();
+        await new Promise((r) => setTimeout(r, 50));
+        const sehat: { statusCode: number } = await admin.req('GET', '/api/health');
+        assert.equal(sehat.statusCode, 200);
+        jeda.push(performance.now() - t0);
+      }
+      await semua;
+      const terlama = Math.max(...jeda);
+      assert.ok(terlama < 2000, `/api/health answered after ${Math.round(terlama)} ms while hostile uploads were processed`);
+      for (const [nama, p, status, pesan] of serangan) {
+        const r = await p;
+        assert.equal(r.statusCode, status, `${nama}: ${r.body.slice(0, 300)}`);
+        assert.match(r.body, pesan, nama);
+      }
+      assert.equal(await sidikJari(h.db, h.pemda.id), sebelum);
     });
 
     it('free text keeps legitimate unicode, quotes and angle brackets exactly as sent', async () => {

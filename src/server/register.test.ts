@@ -176,6 +176,75 @@ for (const kind of testDatabases()) {
       const again = multipart('uji.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
       assert.equal((await kepala.req('POST', `${base}/register/uji_kompetensi/impor`, again.body, again.headers)).statusCode, 403);
     });
+
+    it('an import takes time linear in its rows (counted operations, not a clock) and refuses more than 50.000 rows', async () => {
+      const perencana = await h.masuk('perencana.disnakertrans');
+      const url = `${base}/register/uji_kompetensi/impor`;
+      // Every row has a problem (asesi is not a number): the case where each cell searched the whole list of problems.
+      const csv = (n: number) => ['Skema;Tanggal mulai;Jumlah asesi;Jumlah kompeten', ...Array.from({ length: n }, (_, i) => `S${i};02/10/2031;x${i};1`)].join('\n');
+      const asli = Array.prototype.some;
+      const hitungSome = async (n: number) => {
+        let panggilan = 0;
+        Array.prototype.some = function <T>(this: T[], f: (v: T, i: number, a: T[]) => unknown, t?: unknown) {
+          return asli.call(this, (v: T, i: number, a: T[]) => {
+            panggilan++;
+            return f.call(t, v, i, a);
+          });
+        };
+        try {
+          const m = multipart('uji.csv', Buffer.from(csv(n)), 'text/csv');
+          const r = await perencana.req('POST', url, m.body, m.headers);
+          assert.equal(r.statusCode, 400, r.body);
+          assert.equal(r.json<{ issues: unknown[] }>().issues.length, n);
+        } finally {
+          Array.prototype.some = asli;
+        }
+        return panggilan;
+      };
+      const kecil = await hitungSome(500);
+      const besar = await hitungSome(2000);
+      // Four times the rows: about four times the work when linear, sixteen when quadratic.
+      assert.ok(besar < 6 * kecil, `500 rows: ${kecil} predicate calls, 2.000 rows: ${besar}`);
+
+      // The column count of a sheet walks every row: it is read once per file, not once per row.
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('uji');
+      ws.addRow(['skema', 'tanggal_mulai', 'asesi', 'kompeten']);
+      for (let i = 0; i < 300; i++) ws.addRow([`S${i}`, '2031-10-02', `x${i}`, 1]);
+      const xlsx = multipart('uji.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+      const proto = Object.getPrototypeOf(ws) as object;
+      const columnCount = Object.getOwnPropertyDescriptor(proto, 'columnCount');
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- the getter is called with the worksheet as `this`
+      const ambil = columnCount?.get;
+      assert.ok(columnCount && ambil);
+      let bacaan = 0;
+      Object.defineProperty(proto, 'columnCount', {
+        ...columnCount,
+        get(this: ExcelJS.Worksheet) {
+          bacaan++;
+          return ambil.call(this) as number;
+        },
+      });
+      try {
+        const r = await perencana.req('POST', url, xlsx.body, xlsx.headers);
+        assert.equal(r.statusCode, 400, r.body);
+      } finally {
+        Object.defineProperty(proto, 'columnCount', columnCount);
+      }
+      assert.ok(bacaan <= 2, `columnCount read ${bacaan} times for 300 rows`);
+
+      // 50.001 rows: refused with the limit named, nothing written.
+      const before = await jejak(h.db, h.pemda.id);
+      const panjang = ['Skema;Tanggal mulai;Jumlah asesi;Jumlah kompeten', ...Array.from({ length: 50_001 }, (_, i) => `S${i};02/10/2031;16;1`)].join('\n');
+      const m = multipart('panjang.csv', Buffer.from(panjang), 'text/csv');
+      const r = await perencana.req('POST', url, m.body, m.headers);
+      assert.equal(r.statusCode, 413, r.body.slice(0, 300));
+      assert.deepEqual(r.json(), {
+        error: 'berkas-terlalu-besar',
+        message: 'berkas berisi lebih dari 50.000 baris data, melebihi batas 50.000 baris per impor; bagi menjadi beberapa berkas',
+      });
+      assert.equal(await jejak(h.db, h.pemda.id), before);
+    });
   });
 }
 

@@ -25,7 +25,13 @@ export interface Perubahan {
 }
 
 export async function catatAudit(tx: Db, k: KonteksAudit, changes: readonly Perubahan[]): Promise<void> {
-  if (changes.length === 0) return;
+  // In statements of AUDIT_PER_INSERT rows: PostgreSQL takes at most 65.535 parameters per statement (10 per row here).
+  for (let i = 0; i < changes.length; i += AUDIT_PER_INSERT) await tulisAudit(tx, k, changes.slice(i, i + AUDIT_PER_INSERT));
+}
+
+const AUDIT_PER_INSERT = 1000;
+
+async function tulisAudit(tx: Db, k: KonteksAudit, changes: readonly Perubahan[]): Promise<void> {
   await tx.insert(auditLog).values(
     changes.map((c) => ({
       pemdaId: k.pemdaId,

@@ -188,13 +188,14 @@ export async function imporBaris(k: KonteksPerintah, opd: string, kode: string, 
     const { row, data } = await bacaRegister(tx, k.aktor.pemdaId, opd, kode);
     const masalah = [...masalahBaca];
     const seen = new Map<string, number>();
+    const barisBermasalah = new Set(masalahBaca.map((m) => m.baris));
     const siap = baris.map((b) => {
       const id = b.id ?? `${kode}-${newId().slice(-12)}`;
       const prev = seen.get(id);
       if (prev !== undefined) masalah.push({ baris: b.nomor, kolom: 'id', pesan: `id "${id}" sudah dipakai di baris ${prev}` });
       seen.set(id, b.nomor);
       const x: BarisRegisterData = { id, nilai: b.nilai };
-      if (!masalahBaca.some((m) => m.baris === b.nomor)) {
+      if (!barisBermasalah.has(b.nomor)) {
         for (const p of periksaBaris(data, x)) masalah.push({ baris: b.nomor, kolom: typeof p.path[1] === 'string' ? p.path[1] : null, pesan: p.message });
       }
       return x;
@@ -203,8 +204,10 @@ export async function imporBaris(k: KonteksPerintah, opd: string, kode: string, 
     const ada = new Map(
       (await tx.select().from(t.registerBaris).where(and(eq(t.registerBaris.pemdaId, k.aktor.pemdaId), eq(t.registerBaris.registerId, row.id)))).map((r) => [r.kode, r]),
     );
-    let urutan = Math.max(-1, ...[...ada.values()].map((r) => r.urutan)) + 1;
+    let urutan = 0;
+    for (const r of ada.values()) urutan = Math.max(urutan, r.urutan + 1);
     const changes: Perubahan[] = [];
+    const baru: Array<typeof t.registerBaris.$inferInsert> = [];
     let ditambah = 0;
     let diubah = 0;
     for (const x of siap) {
@@ -219,11 +222,13 @@ export async function imporBaris(k: KonteksPerintah, opd: string, kode: string, 
         changes.push({ entity: 'register_baris', entityKey: key, field: 'nilai', lama: lama.nilai, baru: x.nilai });
         diubah++;
       } else {
-        await tx.insert(t.registerBaris).values({ pemdaId: k.aktor.pemdaId, id: newId(), urutan: urutan++, registerId: row.id, kode: x.id, nilai: x.nilai });
+        baru.push({ pemdaId: k.aktor.pemdaId, id: newId(), urutan: urutan++, registerId: row.id, kode: x.id, nilai: x.nilai });
         changes.push({ entity: 'register_baris', entityKey: key, field: 'nilai', lama: null, baru: x.nilai });
         ditambah++;
       }
     }
+    // New rows in statements of 1.000 (PostgreSQL takes at most 65.535 parameters per statement).
+    for (let i = 0; i < baru.length; i += 1000) await tx.insert(t.registerBaris).values(baru.slice(i, i + 1000));
     await naikkanRevisi(tx, k.aktor.pemdaId, opd);
     await catatAudit(tx, audit(k), changes);
     return { ditambah, diubah };

@@ -22,7 +22,7 @@ import type { Database } from '../../db/client.ts';
 import { loadDataset, loadDatasetOpd, saveDataset } from '../../db/dataset-repository.ts';
 import { bukaCadangan, buatCadangan, migrasiTerakhir } from '../../exchange/backup.ts';
 import { eksporTabelXlsx } from '../../exchange/export-xlsx.ts';
-import { ImporError, lokasiGalat, type Galat } from '../../exchange/galat.ts';
+import { BatasTerlampaui, ImporError, lokasiGalat, type Galat } from '../../exchange/galat.ts';
 import { imporOpdTahun } from '../../exchange/impor-opd-tahun.ts';
 import { buatTemplateRealisasi } from '../../exchange/realisasi-xlsx.ts';
 import { buatTemplateRenja } from '../../exchange/renja-xlsx.ts';
@@ -266,6 +266,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
       }
       return { jenis: p.jenis, berkas: info, pratinjau, galat: [], ditulis: hasil.ditulis };
     } catch (e) {
+      if (e instanceof BatasTerlampaui) throw new ImporDitolak(413, { error: 'berkas-terlalu-besar', message: e.galat[0]?.pesan ?? 'berkas melebihi batas', berkas: info, galat: e.galat.map(galatJson) });
       if (e instanceof ImporError) {
         throw new ImporDitolak(422, { error: 'impor-tidak-sah', message: `berkas tidak dapat diimpor; tidak ada yang disimpan`, berkas: info, galat: e.galat.map(galatJson) });
       }
@@ -394,12 +395,13 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
      * pemda's own, or the only pemda of a one-pemda backup (written under the actor's slug, only
      * when `pemdaLain` confirms it). Nothing else is ever written.
      */
-    function bukaUntuk(a: Aktor, f: { nama: string; isi: Buffer; sha256: string }, pemdaLain: boolean) {
+    async function bukaUntuk(a: Aktor, f: { nama: string; isi: Buffer; sha256: string }, pemdaLain: boolean) {
       const info = { nama: f.nama, ukuran: f.isi.length, sha256: f.sha256 };
       let c;
       try {
-        c = bukaCadangan(f.isi, f.nama);
+        c = await bukaCadangan(f.isi, f.nama);
       } catch (e) {
+        if (e instanceof BatasTerlampaui) throw new ImporDitolak(413, { error: 'berkas-terlalu-besar', message: `${e.galat[0]?.pesan ?? 'cadangan melebihi batas'}; tidak ada yang diubah`, berkas: info, galat: e.galat.map(galatJson) });
         if (e instanceof ImporError) throw new ImporDitolak(422, { error: 'cadangan-tidak-sah', message: `${e.galat[0]?.pesan ?? 'cadangan tidak sah'}; tidak ada yang diubah`, berkas: info, galat: e.galat.map(galatJson) });
         throw e;
       }
@@ -421,7 +423,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
 
     const jawabCadangan = { 200: PratinjauCadangan, ...GALAT_SESI, 400: GalatHttp, 409: GagalImpor, 413: terlaluBesar, 422: GagalImpor } as const;
 
-    const ringkasCadangan = (b: ReturnType<typeof bukaUntuk>, sekarangIsi: Dataset | undefined, dipulihkan: boolean) => ({
+    const ringkasCadangan = (b: Awaited<ReturnType<typeof bukaUntuk>>, sekarangIsi: Dataset | undefined, dipulihkan: boolean) => ({
       berkas: b.info,
       dibuat: b.c.createdAt,
       migrasi: b.c.schemaMigration,
@@ -450,7 +452,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
         const a = aktorPemda(req, req.params.pemda);
         bolehCadangan(a);
         return antreBerat(req, a.pemdaId, async () => {
-          const b = bukaUntuk(a, await unggahan(req, BATAS_UKURAN_CADANGAN), true);
+          const b = await bukaUntuk(a, await unggahan(req, BATAS_UKURAN_CADANGAN), true);
           return ringkasCadangan(b, await loadDataset(db, a.pemdaSlug), false);
         });
       },
@@ -479,7 +481,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
         bolehCadangan(a);
         const f = await unggahan(req, BATAS_UKURAN_CADANGAN);
         sama(req, f, req.query.sha256);
-        const b = bukaUntuk(a, f, req.query.pemdaLain === 'true');
+        const b = await bukaUntuk(a, f, req.query.pemdaLain === 'true');
         let sebelum: Dataset | undefined;
         await db.transaction(async (tx) => {
           sebelum = await loadDataset(tx, a.pemdaSlug);
