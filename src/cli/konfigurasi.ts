@@ -47,6 +47,11 @@ export const SkemaKonfigurasi = z.object({
         }
       }
     }),
+  SIKIPER_REQUEST_TIMEOUT: z
+    .string()
+    .regex(/^[0-9]{1,4}$/, 'SIKIPER_REQUEST_TIMEOUT harus bilangan bulat detik, 5 sampai 3600')
+    .refine((v) => Number(v) >= 5 && Number(v) <= 3600, 'SIKIPER_REQUEST_TIMEOUT harus bilangan bulat detik, 5 sampai 3600')
+    .optional(),
   SIKIPER_DEMO_PASSWORD: z.string().min(12, 'SIKIPER_DEMO_PASSWORD paling sedikit 12 karakter').max(1024).optional(),
 });
 

@@ -9,6 +9,7 @@ import { cekDataset } from '../check/rules.ts';
 import { DatasetError, formatProblem, loadDataset as readDatasetFiles } from '../dataset/load.ts';
 import type { Dataset } from '../dataset/schema.ts';
 import { openDatabase, migrate, type Database } from '../db/client.ts';
+import { galatBasisData, ringkasGalatBasisData } from '../db/galat.ts';
 import { listPemda, loadDataset, saveDataset } from '../db/dataset-repository.ts';
 import { hitungAnggaran } from '../measure/anggaran.ts';
 import { hitungCapaian } from '../measure/capaian.ts';
@@ -223,6 +224,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof UsageError || e instanceof NotFoundError || e instanceof FormatTidakDidukung) {
       process.stderr.write(`galat: ${e.message}\n`);
+      return 1;
+    }
+    // A failed query's message holds its SQL and parameters (hashes, names, values): only its SQLSTATE and names are printed.
+    if (galatBasisData(e)) {
+      process.stderr.write(`galat: ${ringkasGalatBasisData(e)}\n`);
       return 1;
     }
     throw e;
