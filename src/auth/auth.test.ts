@@ -29,7 +29,7 @@ for (const kind of testDatabases()) {
     let slug: string;
     let sandiDemo = '';
     const akhiran = `-${randomBytes(4).toString('hex')}`;
-    const now = { sekarang: new Date('2024-03-01T00:00:00Z'), requestId: null };
+    const now = { sekarang: new Date('2024-03-01T00:00:00Z'), requestId: null, alamat: '127.0.0.1' };
 
     before(async () => {
       db = await kind.open();

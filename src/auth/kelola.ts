@@ -9,10 +9,12 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
-import { opd, peranPengguna, pengguna, sesi, unit } from '../db/schema.ts';
+import { opd, peranPengguna, pengguna, percobaanMasuk, sesi, unit } from '../db/schema.ts';
+import { kunciAkun } from './sesi.ts';
 import { type Aktor, boleh, PERAN, type Peran } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from '../workflow/audit.ts';
-import { Dilarang, type Masalah, MasukanTidakSah, TidakDitemukan, VersiUsang } from '../workflow/errors.ts';
+import { Dilarang, type Masalah, MasukanTidakSah, SudahAda, TidakDitemukan, VersiUsang } from '../workflow/errors.ts';
+import { tangkapUnik } from '../db/galat.ts';
 import { hashSandi, PANJANG_SANDI_MIN } from './password.ts';
 
 export type Audit = Omit<KonteksAudit, 'pemdaId' | 'penggunaId'>;
@@ -56,7 +58,7 @@ export const sandiAcak = () => randomBytes(12).toString('base64url');
 export async function daftarPengguna(db: Db, a: Aktor, sekarang: Date): Promise<PenggunaKelola[]> {
   izin(a);
   const users = await db
-    .select({ id: pengguna.id, username: pengguna.username, nama: pengguna.nama, aktif: pengguna.aktif, lockedUntil: pengguna.lockedUntil, version: pengguna.version })
+    .select({ id: pengguna.id, username: pengguna.username, nama: pengguna.nama, aktif: pengguna.aktif, version: pengguna.version })
     .from(pengguna)
     .where(eq(pengguna.pemdaId, a.pemdaId))
     .orderBy(asc(pengguna.username));
@@ -71,12 +73,25 @@ export async function daftarPengguna(db: Db, a: Aktor, sekarang: Date): Promise<
     .where(and(eq(sesi.pemdaId, a.pemdaId), gt(sesi.expiresAt, sekarang)))
     .groupBy(sesi.penggunaId);
   const n = new Map(sessions.map((s) => [s.penggunaId, Number(s.n)]));
+  // Sign-ins of an account held up by failures from many addresses (the per-account ceiling).
+  const akun = new Map(users.map((u) => [kunciAkun(u.username), u.id]));
+  const tunda = new Map<string, Date>();
+  if (akun.size > 0) {
+    const rows = await db
+      .select({ akun: percobaanMasuk.akun, sampai: percobaanMasuk.tundaSampai })
+      .from(percobaanMasuk)
+      .where(and(eq(percobaanMasuk.alamat, '*'), inArray(percobaanMasuk.akun, [...akun.keys()]), gt(percobaanMasuk.tundaSampai, sekarang)));
+    for (const r of rows) {
+      const id = akun.get(r.akun);
+      if (id !== undefined && r.sampai) tunda.set(id, r.sampai);
+    }
+  }
   return users.map((u) => ({
     id: u.id,
     username: u.username,
     nama: u.nama,
     aktif: u.aktif,
-    terkunciSampai: u.lockedUntil && u.lockedUntil > sekarang ? u.lockedUntil.toISOString() : null,
+    terkunciSampai: tunda.get(u.id)?.toISOString() ?? null,
     sesiAktif: n.get(u.id) ?? 0,
     version: u.version,
     peran: roles.filter((r) => r.penggunaId === u.id).map((r) => ({ id: r.id, peran: r.peran, opd: r.opd, unit: r.unit })),
@@ -133,13 +148,16 @@ export async function buatPenggunaBaru(db: Db, a: Aktor, audit: Audit, input: Bu
   if (input.nama.trim() === '') issues.push({ path: 'nama', message: 'nama wajib diisi' });
   if (input.sandi !== undefined) issues.push(...periksaSandi(input.sandi, username));
   issues.push(...(await periksaPeran(db, a.pemdaId, input.peran, 'peran')));
-  const [taken] = await db.select({ id: pengguna.id }).from(pengguna).where(eq(pengguna.username, username));
-  if (taken) issues.push({ path: 'username', message: `username "${username}" sudah dipakai` });
   if (issues.length > 0) throw new MasukanTidakSah(issues);
+  const dipakai = () => new SudahAda(`username "${username}" sudah dipakai`, [{ path: 'username', message: `username "${username}" sudah dipakai` }]);
+  const [taken] = await db.select({ id: pengguna.id }).from(pengguna).where(eq(pengguna.username, username));
+  if (taken) throw dipakai();
   const sandi = input.sandi ?? sandiAcak();
   const hash = await hashSandi(sandi);
   const id = newId();
-  await db.transaction(async (tx) => {
+  // Two admins (or a double click) creating the same username at once both pass the check above;
+  // the unique key refuses the second insert, which is the same conflict.
+  await tangkapUnik(dipakai, () => db.transaction(async (tx) => {
     await tx.insert(pengguna).values({ pemdaId: a.pemdaId, id, username, nama: input.nama.trim(), passwordHash: hash, createdAt: audit.at, updatedAt: audit.at });
     if (input.peran.length > 0) {
       await tx
@@ -152,7 +170,7 @@ export async function buatPenggunaBaru(db: Db, a: Aktor, audit: Audit, input: Bu
       { entity: 'pengguna', entityKey: username, field: 'peran', lama: null, baru: input.peran.map(ringkas) },
       { entity: 'pengguna', entityKey: username, field: 'sandi', lama: null, baru: input.sandi === undefined ? 'dibuat acak' : 'diatur admin' },
     ]);
-  });
+  }));
   return input.sandi === undefined ? { id, sandiAwal: sandi } : { id };
 }
 
@@ -208,7 +226,7 @@ export async function ubahPengguna(db: Db, a: Aktor, audit: Audit, id: string, i
   });
 }
 
-/** Sets a new password (given, or random and returned once), lifts a lockout and ends every session of the user. */
+/** Sets a new password (given, or random and returned once), lifts the sign-in waits and ends every session of the user. */
 export async function resetSandi(db: Db, a: Aktor, audit: Audit, id: string, input: { version: number; sandi?: string | undefined }): Promise<{ sandiBaru?: string }> {
   izin(a);
   const [target] = await db.select({ username: pengguna.username }).from(pengguna).where(and(eq(pengguna.pemdaId, a.pemdaId), eq(pengguna.id, id)));
@@ -222,6 +240,8 @@ export async function resetSandi(db: Db, a: Aktor, audit: Audit, id: string, inp
   await db.transaction(async (tx) => {
     const row = await kunciPengguna(tx, a, id, input.version);
     await naikVersi(tx, a, id, row.version, audit.at, { passwordHash: hash, failedLogins: 0, lockedUntil: null });
+    // The new password starts without waits from earlier failures.
+    await tx.delete(percobaanMasuk).where(eq(percobaanMasuk.akun, kunciAkun(row.username)));
     const n = await akhiriSesi(tx, a.pemdaId, id);
     await catatAudit(tx, { ...audit, pemdaId: a.pemdaId, penggunaId: a.id }, [
       { entity: 'pengguna', entityKey: row.username, field: 'sandi', lama: 'lama', baru: input.sandi === undefined ? 'diatur ulang acak' : 'diatur ulang admin' },

@@ -6,13 +6,20 @@
  * days after sign-in, whichever comes first. Signing in always makes a new session (and drops
  * the one the browser had), so a session id planted before sign-in is never promoted.
  *
- * Failed sign-ins are counted per account: the fifth in a row locks the account for 15
- * minutes. All times come from the caller's clock so that tests can move it.
+ * Failed sign-ins slow down the next attempt instead of locking the account: per account name
+ * and client address, the first GAGAL_BEBAS_PASANGAN failures in the window cost nothing, each
+ * further one doubles the wait (1 s, 2 s, 4 s, ... at most TUNDA_PASANGAN_MAKS_MS); per account
+ * name over every address, a looser ceiling (GAGAL_BEBAS_AKUN failures, then at most
+ * TUNDA_AKUN_MAKS_MS) slows guessing from many addresses without ever shutting the owner out for
+ * long. An attempt inside a wait is refused unchecked. Unknown names, wrong passwords and
+ * waits get the same answer after the same argon2 work, and unknown names are counted like
+ * known ones, so nothing tells which accounts exist. All times come from the caller's clock so
+ * that tests can move it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { pemda, peranPengguna, pengguna, sesi } from '../db/schema.ts';
+import { pemda, peranPengguna, pengguna, percobaanMasuk, sesi } from '../db/schema.ts';
 import type { Aktor, Peran } from '../policy/policy.ts';
 import { catatAudit } from '../workflow/audit.ts';
 import { cocokSandi } from './password.ts';
@@ -20,8 +27,18 @@ import { aktorOf } from './pengguna.ts';
 
 export const SESI_IDLE_MS = 8 * 60 * 60 * 1000;
 export const SESI_ABSOLUT_MS = 7 * 24 * 60 * 60 * 1000;
-export const GAGAL_MAKS = 5;
-export const KUNCI_MS = 15 * 60 * 1000;
+/** Failures older than this are forgotten. */
+export const JENDELA_GAGAL_MS = 15 * 60 * 1000;
+/** Failures per (account name, address) within the window answered without a wait. */
+export const GAGAL_BEBAS_PASANGAN = 3;
+/** Longest wait for one (account name, address). */
+export const TUNDA_PASANGAN_MAKS_MS = 5 * 60 * 1000;
+/** Failures per account name over all addresses within the window before every address waits. */
+export const GAGAL_BEBAS_AKUN = 20;
+/** Longest wait the per-account ceiling imposes: the owner, from anywhere, is never held up longer. */
+export const TUNDA_AKUN_MAKS_MS = 30 * 1000;
+/** The row of the per-account ceiling. */
+const SEMUA_ALAMAT = '*';
 /** Extending a session's expiry is a write; doing it at most once a minute keeps reads cheap. */
 const PERPANJANG_SETELAH_MS = 60 * 1000;
 
@@ -37,35 +54,45 @@ export interface SesiAktif {
 
 export type HasilMasuk =
   | { hasil: 'berhasil'; token: string; sesi: SesiAktif }
-  | { hasil: 'gagal' }
-  | { hasil: 'terkunci'; sampai: Date };
+  /** Unknown name, wrong password, disabled account, or an attempt inside a wait: told apart nowhere. `tunggu`: ms before the next attempt from this address is checked. */
+  | { hasil: 'gagal'; tunggu: number };
 
 export interface Permintaan {
   sekarang: Date;
   requestId: string | null;
 }
 
-export async function masuk(db: Db, username: string, sandi: string, req: Permintaan & { tokenLama?: string | undefined }): Promise<HasilMasuk> {
-  const [user] = await db
-    .select({ pemdaId: pengguna.pemdaId, id: pengguna.id, hash: pengguna.passwordHash, aktif: pengguna.aktif, lockedUntil: pengguna.lockedUntil })
-    .from(pengguna)
-    .where(eq(pengguna.username, username.trim().toLowerCase()));
-  if (!user?.aktif) {
+/** The key of an account name in `percobaan_masuk`. */
+export const kunciAkun = (username: string) => sha256(username.trim().toLowerCase());
+
+/** The wait after the n-th failure when `bebas` are free: 1 s, 2 s, 4 s, ... at most `maks`. */
+export function tundaSetelah(gagal: number, bebas: number, maks: number): number {
+  return gagal <= bebas ? 0 : Math.min(1000 * 2 ** Math.min(gagal - bebas - 1, 30), maks);
+}
+
+export async function masuk(db: Db, username: string, sandi: string, req: Permintaan & { alamat: string; tokenLama?: string | undefined }): Promise<HasilMasuk> {
+  const nama = username.trim().toLowerCase();
+  const akun = kunciAkun(nama);
+  const tunggu = await sisaTunda(db, akun, req.alamat, req.sekarang);
+  if (tunggu > 0) {
+    // Inside a wait: refused without checking, after the same work as a check, not counted.
     await cocokSandi(undefined, sandi);
-    return { hasil: 'gagal' };
+    return { hasil: 'gagal', tunggu };
   }
-  if (user.lockedUntil && user.lockedUntil > req.sekarang) return { hasil: 'terkunci', sampai: user.lockedUntil };
-  if (!(await cocokSandi(user.hash, sandi))) {
-    await catatGagal(db, user, req);
-    return { hasil: 'gagal' };
-  }
+  const [user] = await db
+    .select({ pemdaId: pengguna.pemdaId, id: pengguna.id, hash: pengguna.passwordHash, aktif: pengguna.aktif })
+    .from(pengguna)
+    .where(eq(pengguna.username, nama));
+  const cocok = user?.aktif ? await cocokSandi(user.hash, sandi) : await cocokSandi(undefined, sandi);
+  if (!user?.aktif || !cocok) return { hasil: 'gagal', tunggu: await catatGagal(db, akun, user?.aktif ? user : undefined, req) };
   const t = token();
   const id = sha256(t);
   const csrfToken = token();
   await db.transaction(async (tx) => {
     if (req.tokenLama) await tx.delete(sesi).where(eq(sesi.id, sha256(req.tokenLama)));
     await tx.delete(sesi).where(and(eq(sesi.pemdaId, user.pemdaId), eq(sesi.penggunaId, user.id), lt(sesi.expiresAt, req.sekarang)));
-    await tx.update(pengguna).set({ failedLogins: 0, lockedUntil: null }).where(and(eq(pengguna.pemdaId, user.pemdaId), eq(pengguna.id, user.id)));
+    // The owner proved the password: this address starts afresh, and so does the account's ceiling.
+    await tx.delete(percobaanMasuk).where(and(eq(percobaanMasuk.akun, akun), inArray(percobaanMasuk.alamat, [req.alamat, SEMUA_ALAMAT])));
     await tx.insert(sesi).values({
       pemdaId: user.pemdaId,
       id,
@@ -76,28 +103,54 @@ export async function masuk(db: Db, username: string, sandi: string, req: Permin
     });
   });
   const aktor = await aktorOf(db, user.pemdaId, user.id);
-  if (!aktor) return { hasil: 'gagal' };
+  if (!aktor) return { hasil: 'gagal', tunggu: 0 };
   return { hasil: 'berhasil', token: t, sesi: { aktor, id, csrfToken } };
 }
 
-/** Counts a failed sign-in; the one that reaches the limit locks the account and restarts the count. */
-async function catatGagal(db: Db, user: { pemdaId: string; id: string }, req: Permintaan): Promise<void> {
-  const sampai = new Date(req.sekarang.getTime() + KUNCI_MS);
-  await db.transaction(async (tx) => {
-    const reached = sql`${pengguna.failedLogins} + 1 >= ${GAGAL_MAKS}`;
-    const [row] = await tx
-      .update(pengguna)
-      .set({
-        failedLogins: sql`case when ${reached} then 0 else ${pengguna.failedLogins} + 1 end`,
-        lockedUntil: sql`case when ${reached} then ${sampai.toISOString()}::timestamptz else ${pengguna.lockedUntil} end`,
+/** Ms before an attempt for this account name from this address is checked (0: now). */
+async function sisaTunda(db: Db, akun: string, alamat: string, sekarang: Date): Promise<number> {
+  const rows = await db
+    .select({ tundaSampai: percobaanMasuk.tundaSampai })
+    .from(percobaanMasuk)
+    .where(and(eq(percobaanMasuk.akun, akun), inArray(percobaanMasuk.alamat, [alamat, SEMUA_ALAMAT])));
+  return Math.max(0, ...rows.map((r) => (r.tundaSampai ? r.tundaSampai.getTime() - sekarang.getTime() : 0)));
+}
+
+/**
+ * Counts a failure for the (name, address) pair and for the name, sets their waits, and returns
+ * the wait for this address. The account's first wait is audited when the name is an account's.
+ */
+async function catatGagal(db: Db, akun: string, user: { pemdaId: string; id: string } | undefined, req: Permintaan & { alamat: string }): Promise<number> {
+  const basi = new Date(req.sekarang.getTime() - JENDELA_GAGAL_MS);
+  return db.transaction(async (tx) => {
+    await tx.delete(percobaanMasuk).where(lt(percobaanMasuk.terakhir, basi));
+    const rows = await tx
+      .insert(percobaanMasuk)
+      .values([req.alamat, SEMUA_ALAMAT].map((alamat) => ({ akun, alamat, gagal: 1, terakhir: req.sekarang })))
+      .onConflictDoUpdate({
+        target: [percobaanMasuk.akun, percobaanMasuk.alamat],
+        set: {
+          gagal: sql`case when ${percobaanMasuk.terakhir} < ${basi.toISOString()}::timestamptz then 1 else ${percobaanMasuk.gagal} + 1 end`,
+          terakhir: req.sekarang,
+        },
       })
-      .where(and(eq(pengguna.pemdaId, user.pemdaId), eq(pengguna.id, user.id)))
-      .returning({ username: pengguna.username, lockedUntil: pengguna.lockedUntil });
-    if (row?.lockedUntil && row.lockedUntil.getTime() === sampai.getTime()) {
-      await catatAudit(tx, { pemdaId: user.pemdaId, penggunaId: null, requestId: req.requestId, at: req.sekarang }, [
-        { entity: 'pengguna', entityKey: row.username, field: 'locked_until', lama: null, baru: sampai.toISOString() },
-      ]);
+      .returning({ alamat: percobaanMasuk.alamat, gagal: percobaanMasuk.gagal });
+    let tunggu = 0;
+    for (const r of rows) {
+      const semua = r.alamat === SEMUA_ALAMAT;
+      const ms = semua ? tundaSetelah(r.gagal, GAGAL_BEBAS_AKUN, TUNDA_AKUN_MAKS_MS) : tundaSetelah(r.gagal, GAGAL_BEBAS_PASANGAN, TUNDA_PASANGAN_MAKS_MS);
+      if (ms === 0) continue;
+      tunggu = Math.max(tunggu, ms);
+      const sampai = new Date(req.sekarang.getTime() + ms);
+      await tx.update(percobaanMasuk).set({ tundaSampai: sampai }).where(and(eq(percobaanMasuk.akun, akun), eq(percobaanMasuk.alamat, r.alamat)));
+      if (semua && user && r.gagal === GAGAL_BEBAS_AKUN + 1) {
+        const [u] = await tx.select({ username: pengguna.username }).from(pengguna).where(and(eq(pengguna.pemdaId, user.pemdaId), eq(pengguna.id, user.id)));
+        await catatAudit(tx, { pemdaId: user.pemdaId, penggunaId: null, requestId: req.requestId, at: req.sekarang }, [
+          { entity: 'pengguna', entityKey: u?.username ?? '', field: 'masuk_ditunda', lama: null, baru: { gagal: r.gagal, sampai: sampai.toISOString() } },
+        ]);
+      }
     }
+    return tunggu;
   });
 }
 

@@ -10,6 +10,7 @@ import { periksaDataset } from '../check/rules.ts';
 import { DatasetError, formatProblem, bacaBerkasDataset } from '../dataset/load.ts';
 import type { Dataset } from '../dataset/schema.ts';
 import { openDatabase, migrate, type Database, type OpenOptions } from '../db/client.ts';
+import { galatBasisData, ringkasGalatBasisData } from '../db/galat.ts';
 import { listPemda, loadDataset, saveDataset } from '../db/dataset-repository.ts';
 import { hitungAnggaran } from '../measure/anggaran.ts';
 import { hitungCapaian } from '../measure/capaian.ts';
@@ -201,12 +202,13 @@ export function buildProgram(konfigurasi: Konfigurasi): Command {
         print('basis data kosong: data contoh Kabupaten Paser 2023 dimuat');
       }
       await siapkanPenggunaDemo(database, konfigurasi.sandiDemo);
-      const { cookieSecure, trustProxy, originLain, cacheDasbor, cacheKatalog, pekerja, pekerjaPemda, antreanMaks, antreanPemda } = konfigurasi;
+      const { cookieSecure, trustProxy, originLain, cacheDasbor, cacheKatalog, pekerja, pekerjaPemda, antreanMaks, antreanPemda, batasPermintaanDetik } = konfigurasi;
       const beban = {
         ...(pekerja === undefined ? {} : { pekerja }),
         antrean: { ...(pekerjaPemda === undefined ? {} : { serentakPemda: pekerjaPemda }), maks: antreanMaks, maksPemda: antreanPemda },
       };
-      const app = buildApp(database, { cookieSecure, trustProxy, originLain, cacheDasbor, cacheKatalog, beban });
+      const batasWaktu = { permintaan: batasPermintaanDetik * 1000 };
+      const app = buildApp(database, { cookieSecure, trustProxy, originLain, cacheDasbor, cacheKatalog, beban, batasWaktu });
       const shutdown = () => {
         void app.close().then(() => database.close());
       };
@@ -237,6 +239,11 @@ export async function main(argv: string[], env: Readonly<Record<string, string |
     }
     if (e instanceof UsageError || e instanceof NotFoundError || e instanceof FormatTidakDidukung) {
       process.stderr.write(`galat: ${e.message}\n`);
+      return 1;
+    }
+    // A failed query's message holds its SQL and parameters (hashes, names, values): only its SQLSTATE and names are printed.
+    if (galatBasisData(e)) {
+      process.stderr.write(`galat: ${ringkasGalatBasisData(e)}\n`);
       return 1;
     }
     throw e;

@@ -17,6 +17,7 @@ const BAWAAN: Konfigurasi = {
   pekerjaPemda: undefined,
   antreanMaks: 20,
   antreanPemda: 10,
+  batasPermintaanDetik: 120,
   sandiDemo: undefined,
 };
 
@@ -52,6 +53,7 @@ const VARIABEL: Array<{ nama: string; baik: Array<[string, Partial<Konfigurasi>]
   { nama: 'SIKIPER_PEKERJA_PEMDA', baik: [['2', { pekerjaPemda: 2 }]], buruk: ['0', '1.5'] },
   { nama: 'SIKIPER_ANTREAN_MAKS', baik: [['0', { antreanMaks: 0 }], ['1000', { antreanMaks: 1000 }]], buruk: ['-1', '1001'] },
   { nama: 'SIKIPER_ANTREAN_PEMDA', baik: [['5', { antreanPemda: 5 }]], buruk: ['1.5', 'x'] },
+  { nama: 'SIKIPER_REQUEST_TIMEOUT', baik: [['5', { batasPermintaanDetik: 5 }], ['3600', { batasPermintaanDetik: 3600 }]], buruk: ['4', '3601', 'lama'] },
   { nama: 'SIKIPER_DEMO_PASSWORD', baik: [['sandi-demo-panjang', { sandiDemo: 'sandi-demo-panjang' }]], buruk: ['pendek', 'x'.repeat(1025)] },
 ];
 

@@ -41,6 +41,8 @@ export interface Konfigurasi {
   antreanMaks: number;
   /** SIKIPER_ANTREAN_PEMDA: heavy jobs one pemda may have waiting; default 10. */
   antreanPemda: number;
+  /** SIKIPER_REQUEST_TIMEOUT: seconds a whole request (body included) may take to arrive; default 120. */
+  batasPermintaanDetik: number;
   /** SIKIPER_DEMO_PASSWORD: the demo accounts' password; unset: a random one shown once. */
   sandiDemo: string | undefined;
 }
@@ -130,6 +132,7 @@ const SkemaLingkungan = z.object({
   SIKIPER_PEKERJA_PEMDA: bulatOpsional('SIKIPER_PEKERJA_PEMDA', 1, 64),
   SIKIPER_ANTREAN_MAKS: bulat('SIKIPER_ANTREAN_MAKS', 0, 1000, 20),
   SIKIPER_ANTREAN_PEMDA: bulat('SIKIPER_ANTREAN_PEMDA', 0, 1000, 10),
+  SIKIPER_REQUEST_TIMEOUT: bulat('SIKIPER_REQUEST_TIMEOUT', 5, 3600, 120),
   SIKIPER_DEMO_PASSWORD: z
     .string()
     .min(12, 'SIKIPER_DEMO_PASSWORD paling sedikit 12 karakter')
@@ -189,6 +192,7 @@ export function bacaKonfigurasi(env: Readonly<Record<string, string | undefined>
       pekerjaPemda: e.SIKIPER_PEKERJA_PEMDA,
       antreanMaks: e.SIKIPER_ANTREAN_MAKS,
       antreanPemda: e.SIKIPER_ANTREAN_PEMDA,
+      batasPermintaanDetik: e.SIKIPER_REQUEST_TIMEOUT,
       sandiDemo: e.SIKIPER_DEMO_PASSWORD,
     },
   };

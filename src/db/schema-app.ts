@@ -119,6 +119,31 @@ export const peranPengguna = pgTable(
 );
 
 /**
+ * Failed sign-ins, per account name as typed and client address (`alamat`), and per account
+ * name over every address (`alamat` = '*'). Keyed by the SHA-256 of the lower-cased username
+ * (`akun`), not by user: a name that belongs to no account is counted and slowed down the same
+ * way, so the answers do not tell which accounts exist (and a password typed into the username
+ * field is not stored). Not tenant data, hence no pemda_id. Rows whose last failure is older
+ * than the window (src/auth/sesi.ts) are stale and are deleted as new failures come in.
+ */
+export const percobaanMasuk = pgTable(
+  'percobaan_masuk',
+  {
+    akun: text('akun').notNull(),
+    alamat: text('alamat').notNull(),
+    gagal: integer('gagal').notNull(),
+    terakhir: waktu('terakhir').notNull(),
+    /** No attempt for this pair (or, for '*', this account) is checked before this time. */
+    tundaSampai: waktu('tunda_sampai'),
+  },
+  (t) => [
+    primaryKey({ name: 'percobaan_masuk_pkey', columns: [t.akun, t.alamat] }),
+    index('percobaan_masuk_terakhir_idx').on(t.terakhir),
+    check('percobaan_masuk_gagal_ck', sql`${t.gagal} >= 0`),
+  ],
+);
+
+/**
  * A signed-in session. The cookie holds a random token; the table holds its SHA-256, so a
  * leaked table does not yield usable cookies. Stored in the database so that several server
  * processes behind one PostgreSQL share sessions.

@@ -65,6 +65,14 @@ const teks = (src: string | undefined): string | undefined => {
   return p.ok ? explain(p.ast) : src;
 };
 
+/** Units owning a Renstra indicator of the OPD-year (`penanggungJawab`), for the policy; NotFoundError when there is no such indicator. */
+export function unitIndikator(d: Dataset, opdSlug: string, tahun: number, kode: string): readonly string[] {
+  const renstra = d.opd.find((o) => o.slug === opdSlug)?.renstra.find((r) => r.periodeAwal <= tahun && tahun <= r.periodeAkhir);
+  const ind = renstra && [...renstra.tujuan.flatMap((t) => t.indikator), ...renstra.sasaran.flatMap((s) => s.indikator)].find((i) => i.kode === kode);
+  if (!ind) throw new NotFoundError(`indikator "${kode}" tidak ada di Renstra ${opdSlug} tahun ${tahun}`);
+  return ind.penanggungJawab;
+}
+
 /** Throws NotFoundError when the OPD, year or indicator does not exist or the indicator has no binding for the year. */
 export function jelaskanIndikator(d: Dataset, opdSlug: string, tahun: number, kode: string): Penjelasan {
   const k = konteks(d, opdSlug, tahun);

@@ -50,6 +50,8 @@ export type Tindakan =
   | { aksi: 'nip:lihat'; opd: string }
   | { aksi: 'entri:baca'; opd: string; unit: readonly string[] }
   | { aksi: 'entri:ubah'; opd: string; unit: readonly string[] }
+  /** Read one indicator's computed figures (its explanation: values, numerators, denominators, the rows behind them). Carries the units owning it. */
+  | { aksi: 'indikator:baca'; opd: string; unit: readonly string[] }
   | { aksi: 'tenggat:atur' }
   | { aksi: 'audit:baca' }
   | { aksi: 'pengguna:kelola' }
@@ -119,6 +121,10 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       return bacaOpd(a, t.opd) || pemilik(a, t.opd, t.unit);
     case 'entri:ubah':
       return punya(a, 'perencana', t.opd) || pemilik(a, t.opd, t.unit);
+    case 'indikator:baca':
+      // Like the entries: a unit head reads the figures of its own unit's indicators only; the
+      // OPD-wide tables (capaian) stay closed to it.
+      return bacaOpd(a, t.opd) || pemilik(a, t.opd, t.unit);
     case 'audit:baca':
       // The whole pemda's change log: its administrator and its internal auditor.
       return punya(a, 'admin-pemda') || punya(a, 'inspektorat');

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { UKURAN_BUKTI_MAKS } from '../db/schema-app.ts';
 import type { Database } from '../db/client.ts';
 import { Beban, type OpsiBeban } from './beban.ts';
+import { galatUntukLog } from '../db/galat.ts';
 import { pasangPenanganGalat, ValidasiGagal } from './errors.ts';
 import { routesAudit } from './routes/audit.ts';
 import { routesAuth } from './routes/auth.ts';
@@ -70,6 +71,31 @@ export interface AppOptions {
   webDist?: string | false;
   /** Document worker threads and the heavy-work queue (SIKIPER_PEKERJA*, SIKIPER_ANTREAN_* through the configuration; see beban.ts). */
   beban?: OpsiBeban;
+  /** Connection time limits in ms (see BATAS_WAKTU); `permintaan` comes from SIKIPER_REQUEST_TIMEOUT through the configuration. */
+  batasWaktu?: Partial<BatasWaktu>;
+}
+
+/**
+ * How long a client may take. Without limits a client sending one byte every few seconds holds
+ * a connection (and its memory) for ever, and a few hundred such clients exhaust the server.
+ */
+export interface BatasWaktu {
+  /** The request's headers must be complete within this (Node's headersTimeout); answered 408. */
+  header: number;
+  /** The whole request, body included, must arrive within this (requestTimeout); answered 408. A 5 MB upload at 50 kB/s fits in the default. */
+  permintaan: number;
+  /** A connection without any byte in either direction for this long is closed (connectionTimeout). */
+  menganggur: number;
+  /** An idle keep-alive connection between requests is closed after this (keepAliveTimeout). */
+  keepAlive: number;
+}
+
+export const BATAS_WAKTU: BatasWaktu = { header: 15_000, permintaan: 120_000, menganggur: 30_000, keepAlive: 5_000 };
+
+function batasWaktu(opsi: Partial<BatasWaktu> | undefined): BatasWaktu {
+  const b = { ...BATAS_WAKTU, ...opsi };
+  // Node refuses a header limit longer than the request limit.
+  return { ...b, header: Math.min(b.header, b.permintaan) };
 }
 
 const LOCALE = z.locales.id();
@@ -149,6 +175,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
   };
   if (options.cacheKatalog !== undefined) aturUkuranCacheKatalog(options.cacheKatalog);
   const webDist = options.webDist ?? WEB_DIST;
+  const batas = batasWaktu(options.batasWaktu);
   const app = Fastify({
     logger: options.logger
       ? {
@@ -158,10 +185,21 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
           redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.body', 'body'], censor: '[disamarkan]' },
           serializers: {
             req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url, id: req.id }),
+            // A failed query's message holds its SQL and parameters (password hashes, names, values): never logged.
+            err: galatUntukLog,
           },
         }
       : false,
     bodyLimit: 1024 * 1024,
+    requestTimeout: batas.permintaan,
+    connectionTimeout: batas.menganggur,
+    keepAliveTimeout: batas.keepAlive,
+    http: {
+      headersTimeout: batas.header,
+      // Node checks the header and request limits on this interval (default 30 s, which would
+      // stretch a short limit); a quarter of the shorter limit, at least 250 ms, at most 5 s.
+      connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(Math.min(batas.header, batas.permintaan) / 4))),
+    },
     trustProxy: options.trustProxy ?? false,
     // Audit rows name the request; ids must be unique across processes and not chosen by the client.
     genReqId: () => randomUUID(),

@@ -128,5 +128,32 @@ for (const kind of testDatabases()) {
       assert.ok(nama(a).every((n) => typeof n === 'string' && n !== '•••'));
       assert.deepEqual(nama(i), nama(a).map(() => '•••'));
     });
+
+    it("register rows' personal columns are masked for whoever may not manage the register, as in the register's own rows", async () => {
+      const reg = `/api/pemda/${h.pemda.slug}/opd/disnakertrans/register/penempatan_alumni/baris`;
+      const pertama = (await perencana.req('GET', reg)).json<{ baris: Array<{ id: string; nilai: Record<string, unknown>; version: number }> }>().baris[0];
+      assert.ok(pertama);
+      const r = await perencana.req('PUT', `${reg}/${pertama.id}`, { nilai: { ...pertama.nilai, nama: 'Ratna Wulandari', telepon: '0813 7788 9900' }, version: pertama.version });
+      assert.equal(r.statusCode, 200, r.body);
+      const q = `?entityKey=${encodeURIComponent(`disnakertrans/penempatan_alumni/${pertama.id}`)}`;
+      const lihat = async (k: Klien) => {
+        const d = await daftar(k, q);
+        const b = d.baris.find((x) => x.field === 'nilai');
+        assert.ok(b, JSON.stringify(d));
+        return { b, teks: JSON.stringify(d) };
+      };
+      // The register's managers (admin-pemda here) see what was stored, as in the register's rows.
+      const a = await lihat(admin);
+      assert.equal((a.b.baru as Record<string, unknown>).nama, 'Ratna Wulandari');
+      assert.equal((a.b.baru as Record<string, unknown>).telepon, '0813 7788 9900');
+      // The inspektorat reads the log but does not manage registers: names and phones masked, the rest shown.
+      const i = await lihat(inspektorat);
+      assert.ok(!i.teks.includes('Ratna') && !i.teks.includes('0813'), i.teks);
+      const baru = i.b.baru as Record<string, unknown>;
+      assert.equal(baru.nama, '(disamarkan)');
+      assert.equal(baru.telepon, '(disamarkan)');
+      assert.equal(baru.program, pertama.nilai.program);
+      assert.equal(JSON.stringify(Object.keys(baru).sort()), JSON.stringify(Object.keys(a.b.baru as object).sort()));
+    });
   });
 }

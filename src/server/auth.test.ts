@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { KUNCI_MS, SESI_ABSOLUT_MS, SESI_IDLE_MS } from '../auth/sesi.ts';
+import { GAGAL_BEBAS_AKUN, GAGAL_BEBAS_PASANGAN, SESI_ABSOLUT_MS, SESI_IDLE_MS, TUNDA_AKUN_MAKS_MS, TUNDA_PASANGAN_MAKS_MS } from '../auth/sesi.ts';
 import type { Database } from '../db/client.ts';
 import { auditLog, pengguna, sesi } from '../db/schema.ts';
 import { testDatabases } from '../db/testing.ts';
@@ -66,7 +66,7 @@ for (const kind of testDatabases()) {
       }
     });
 
-    it('unknown user and wrong password get the same 401', async () => {
+    it('unknown user, wrong password and a throttled attempt get the same 401 and body', async () => {
       const a = await login(`tidak-ada${h.pemda.akhiran}`, SANDI);
       const b = await login(user('kabid.hi'), 'salah-sekali');
       assert.equal(a.statusCode, 401);
@@ -74,21 +74,68 @@ for (const kind of testDatabases()) {
       assert.deepEqual(a.json(), b.json());
       assert.equal(a.json<{ error: string }>().error, 'login-gagal');
       assert.equal(a.cookies.length, 0);
+      // The same number of failures from one address gives the same answer, headers included,
+      // whether the name is an account's or not: nothing tells which accounts exist.
+      const ulang = async (name: string, password: string) => {
+        const out = [];
+        for (let i = 0; i < GAGAL_BEBAS_PASANGAN + 3; i++) {
+          const r = await login(name, password, { remoteAddress: '10.20.0.1' });
+          out.push({ status: r.statusCode, body: r.body, retryAfter: r.headers['retry-after'] ?? null });
+        }
+        return out;
+      };
+      const unknown = await ulang(`bukan-akun${h.pemda.akhiran}`, 'salah-sekali');
+      const known = await ulang(user('sekretaris.disnakertrans'), 'salah-sekali');
+      assert.deepEqual(unknown, known);
+      assert.ok(known.every((k) => k.status === 401 && k.body === b.body));
+      assert.ok(known.some((k) => k.retryAfter !== null), 'repeated failures are slowed down');
+      // Inside the wait even the right password is refused, with that same answer.
+      const right = await login(user('sekretaris.disnakertrans'), SANDI, { remoteAddress: '10.20.0.1' });
+      assert.equal(right.statusCode, 401);
+      assert.equal(right.body, b.body);
     });
 
-    it('five failed attempts lock the account for 15 minutes, even for the right password', async () => {
+    it('failures from one address slow that address down, never the owner elsewhere; no 423 lockout', async () => {
       const name = user('kabid.transmigrasi');
-      for (let i = 0; i < 5; i++) assert.equal((await login(name, `salah-${i}`)).statusCode, 401);
-      const locked = await login(name, SANDI);
-      assert.equal(locked.statusCode, 423);
-      assert.equal(locked.json<{ error: string }>().error, 'akun-terkunci');
+      const dari = (ip: string, password: string) => login(name, password, { remoteAddress: ip });
+      // Repeated failures from X: free at first, then each answer carries a growing Retry-After.
+      const tunggu: number[] = [];
+      for (let i = 0; i < GAGAL_BEBAS_PASANGAN + 4; i++) {
+        const r = await dari('10.30.0.1', `salah-${i}`);
+        assert.equal(r.statusCode, 401);
+        tunggu.push(Number(r.headers['retry-after'] ?? 0));
+        // Let each wait pass so that every attempt is checked and counted.
+        h.jam.maju((tunggu[i] ?? 0) * 1000);
+      }
+      assert.deepEqual(tunggu.slice(0, GAGAL_BEBAS_PASANGAN), Array(GAGAL_BEBAS_PASANGAN).fill(0));
+      assert.deepEqual(tunggu.slice(GAGAL_BEBAS_PASANGAN), [1, 2, 4, 8]);
+      const dalamTunda = await dari('10.30.0.1', 'salah-lagi');
+      assert.equal((await dari('10.30.0.1', 'salah-lagi')).statusCode, 401);
+      assert.ok(Number(dalamTunda.headers['retry-after']) > 0);
+      // The right password from Y works at once: the attacker at X does not lock the owner out.
+      const y = await dari('10.30.0.2', SANDI);
+      assert.equal(y.statusCode, 200, y.body);
+      assert.ok(!(await h.db.select().from(auditLog).where(eq(auditLog.entityKey, name))).some((a) => a.field === 'locked_until'));
+      // X is still slowed down (its own count), up to its ceiling.
+      assert.equal((await dari('10.30.0.1', SANDI)).statusCode, 401);
+      h.jam.maju(TUNDA_PASANGAN_MAKS_MS);
+      assert.equal((await dari('10.30.0.1', SANDI)).statusCode, 200, 'after the wait the right password works from X too');
+    });
+
+    it('many addresses failing for one account slow it down at most 30 s, audited once', async () => {
+      const name = user('kabid.p2k2');
+      for (let i = 0; i <= GAGAL_BEBAS_AKUN; i++) {
+        const r = await login(name, 'salah', { remoteAddress: `10.40.${Math.floor(i / 200)}.${(i % 200) + 1}` });
+        assert.equal(r.statusCode, 401);
+      }
+      const owner = await login(name, SANDI, { remoteAddress: '10.41.0.1' });
+      assert.equal(owner.statusCode, 401, 'the per-account ceiling holds every address for a moment');
+      const wait = Number(owner.headers['retry-after']);
+      assert.ok(wait > 0 && wait * 1000 <= TUNDA_AKUN_MAKS_MS, `Retry-After ${wait}`);
+      h.jam.maju(TUNDA_AKUN_MAKS_MS);
+      assert.equal((await login(name, SANDI, { remoteAddress: '10.41.0.1' })).statusCode, 200);
       const audit = await h.db.select().from(auditLog).where(eq(auditLog.entityKey, name));
-      assert.ok(audit.some((a) => a.field === 'locked_until'));
-      h.jam.maju(KUNCI_MS + 1000);
-      assert.equal((await login(name, SANDI)).statusCode, 200);
-      // The count restarts after a success.
-      for (let i = 0; i < 4; i++) await login(name, 'salah');
-      assert.equal((await login(name, SANDI)).statusCode, 200);
+      assert.equal(audit.filter((a) => a.field === 'masuk_ditunda').length, 1);
     });
 
     it('sign-in is rate limited per IP', async () => {

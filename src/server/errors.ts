@@ -3,10 +3,11 @@
  * the client needs to act (`issues`, `alasan`, `current`); internal details stay in the log.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { pelanggaranUnik } from '../db/galat.ts';
 import { BatasTerlampaui } from '../exchange/galat.ts';
 import { NotFoundError } from '../measure/konteks.ts';
 import { AntreanPenuh } from './antrean.ts';
-import { Dilarang, MasukanTidakSah, StatusTidakSesuai, Terkunci, TidakDitemukan, VersiUsang, type Masalah } from '../workflow/errors.ts';
+import { Dilarang, MasukanTidakSah, StatusTidakSesuai, SudahAda, Terkunci, TidakDitemukan, VersiUsang, type Masalah } from '../workflow/errors.ts';
 
 /** A refusal decided in the HTTP layer itself (session, CSRF, pemda scope). */
 export class HttpGalat extends Error {
@@ -44,6 +45,10 @@ function jawab(error: unknown): Jawaban | undefined {
   if (error instanceof TidakDitemukan || error instanceof NotFoundError) return { status: 404, body: { error: 'tidak-ditemukan', message: error.message } };
   if (error instanceof Dilarang) return { status: 403, body: { error: 'dilarang', message: error.message } };
   if (error instanceof VersiUsang) return { status: 409, body: { error: 'versi-usang', message: error.message, current: error.current } };
+  if (error instanceof SudahAda) return { status: 409, body: { error: 'sudah-ada', message: error.message, ...(error.issues.length > 0 ? { issues: error.issues } : {}) } };
+  // A unique key the command did not check itself, or a concurrent request that created the same
+  // record between the command's check and its insert: a conflict, not a server error.
+  if (pelanggaranUnik(error)) return { status: 409, body: { error: 'sudah-ada', message: 'data dengan kunci yang sama sudah ada (mungkin baru saja dibuat oleh permintaan lain); muat ulang lalu periksa' } };
   if (error instanceof StatusTidakSesuai) return { status: 409, body: { error: 'status-tidak-sesuai', message: error.message } };
   if (error instanceof Terkunci) return { status: 423, body: { error: 'terkunci', alasan: error.alasan } };
   const e = error as Partial<FastifyError>;
@@ -70,6 +75,7 @@ export function pasangPenanganGalat(app: FastifyInstance): void {
   app.setErrorHandler((error, req, reply) => {
     const answer = jawab(error);
     if (answer) return reply.code(answer.status).headers(answer.header ?? {}).send(answer.body);
+    // The logger's err serializer (galatUntukLog) keeps SQL, parameters and values out of the log.
     req.log.error({ err: error }, 'galat server');
     return reply.code(500).send({ error: 'galat-server', message: 'terjadi galat di server' });
   });

@@ -14,13 +14,20 @@
  * emoji, combining characters, right-to-left marks and quotes or angle brackets are stored
  * exactly as sent (last test); what they refuse is control characters, bidi overrides, lone
  * surrogates and oversize text.
+ *
+ * Hostile timing is the second part: the same record created by several requests at once is
+ * one success and conflicts (409), never a server error; and a client that sends its headers or
+ * its body one byte at a time, or nothing at all, is cut off within the server's time limits.
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import type { Database } from '../db/client.ts';
 import { testDatabases } from '../db/testing.ts';
 import { bomGzip, bomXlsx, cadanganBersarang } from '../exchange/testing.ts';
 import type { Entri } from '../workflow/entri.ts';
-import { daftarRute } from './app.ts';
+import { buildApp, daftarRute } from './app.ts';
 import { contohUntuk, isiUrl, PARAM_SAH } from './contoh-rute.ts';
 import { type Harness, type Klien, multipart, type NamaDemo, siapkan, sidikJari } from './testing.ts';
 
@@ -250,6 +257,110 @@ for (const kind of testDatabases()) {
       assert.equal(list.json<{ indikator: Entri[] }>().indikator.find((i) => i.kode === 'IKU-1')?.keterangan, `${LIAR['HTML 2'] ?? ''} \u200F`);
       const riwayat = await k.req('GET', `${url}/riwayat`);
       assert.ok(riwayat.json<{ riwayat: Array<{ baru: unknown }> }>().riwayat.some((x) => x.baru === `${LIAR['SQL 2'] ?? ''} \u200F`), 'the audit log holds the text as sent');
+    });
+  });
+}
+
+/**
+ * Opens a connection, sends `kepala`, then `tetes` every 300 ms (nothing when empty) until the
+ * server closes the connection or `maksMs` pass. Returns when it was closed (null: it was not)
+ * and what the server answered.
+ */
+function klienLambat(port: number, kepala: string, tetes: string, maksMs: number): Promise<{ ditutupSetelah: number | null; jawaban: string }> {
+  return new Promise((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    const mulai = Date.now();
+    let jawaban = '';
+    let selesai = false;
+    let detak: NodeJS.Timeout | undefined;
+    const akhiri = (ditutup: boolean) => {
+      if (selesai) return;
+      selesai = true;
+      clearInterval(detak);
+      clearTimeout(batas);
+      s.destroy();
+      resolve({ ditutupSetelah: ditutup ? Date.now() - mulai : null, jawaban });
+    };
+    const batas = setTimeout(() => akhiri(false), maksMs);
+    s.on('data', (d) => (jawaban += d.toString('latin1')));
+    s.on('close', () => akhiri(true));
+    s.on('error', () => akhiri(true));
+    s.on('connect', () => {
+      if (kepala !== '') s.write(kepala);
+      if (tetes !== '') detak = setInterval(() => !s.destroyed && s.write(tetes), 300);
+    });
+  });
+}
+
+for (const kind of testDatabases()) {
+  describe(`hostile timing: concurrent duplicates and slow clients [${kind.name}]`, () => {
+    let h: Harness;
+    before(async () => {
+      h = await siapkan(kind);
+    });
+    after(() => h.close());
+
+    it('six concurrent creations of one username: one 201, five 409 naming the field', async () => {
+      const admin = await h.masuk('admin.paser');
+      const akhir = randomBytes(4).toString('hex');
+      const body = { username: `serentak.${akhir}`, nama: 'Akun Serentak', sandi: `Sandi-Serentak-${akhir}`, peran: [] };
+      const hasil = await Promise.all(Array.from({ length: 6 }, () => admin.req('POST', `/api/pemda/${h.pemda.slug}/pengguna`, body)));
+      assert.deepEqual(hasil.map((r) => r.statusCode).sort(), [201, 409, 409, 409, 409, 409], hasil.map((r) => r.body).join('\n'));
+      for (const r of hasil.filter((x) => x.statusCode === 409)) {
+        const b = r.json<{ error: string; message: string; issues: Array<{ path: string }> }>();
+        assert.equal(b.error, 'sudah-ada');
+        assert.match(b.message, /sudah dipakai/);
+        assert.equal(b.issues[0]?.path, 'username');
+      }
+    });
+
+    it('six concurrent additions of one new register row id: one 200, five 409 with the stored row', async () => {
+      const perencana = await h.masuk('perencana.disnakertrans');
+      const url = `/api/pemda/${h.pemda.slug}/opd/disnakertrans/register/kasus_hi/baris`;
+      const id = `hi-serentak-${randomBytes(3).toString('hex')}`;
+      const hasil = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => perencana.req('POST', url, { id, nilai: { bulan: 9, tahun: 2023, perusahaan: `PT. Serentak ${i}`, hasil: 'PB' } })),
+      );
+      assert.deepEqual(hasil.map((r) => r.statusCode).sort(), [200, 409, 409, 409, 409, 409], hasil.map((r) => r.body).join('\n'));
+      const menang = hasil.find((r) => r.statusCode === 200)?.json<{ nilai: { perusahaan: string } }>();
+      for (const r of hasil.filter((x) => x.statusCode === 409)) {
+        const b = r.json<{ error: string; current: { id: string; nilai: { perusahaan: string } } }>();
+        assert.equal(b.error, 'versi-usang');
+        assert.equal(b.current.id, id);
+        assert.equal(b.current.nilai.perusahaan, menang?.nilai.perusahaan);
+      }
+      const rows = (await perencana.req('GET', url)).json<{ baris: Array<{ id: string }> }>().baris;
+      assert.equal(rows.filter((b) => b.id === id).length, 1);
+    });
+
+    it('slow headers, a slow body and a silent connection are cut off within the time limits', async () => {
+      // Short limits for the test; the defaults are BATAS_WAKTU in app.ts.
+      const app = buildApp({ db: h.db, kind: kind.name } as unknown as Database, {
+        webDist: false,
+        batasWaktu: { header: 1_000, permintaan: 1_500, menganggur: 10_000, keepAlive: 1_000 },
+      });
+      try {
+        await app.listen({ port: 0, host: '127.0.0.1' });
+        const address = app.server.address();
+        assert.ok(address !== null && typeof address === 'object');
+        const port = address.port;
+        // Well beyond every limit (plus Node's checking interval); without limits none is closed.
+        const MAKS = 8_000;
+        const [kepala, isi, diam] = await Promise.all([
+          klienLambat(port, 'GET /api/health HTTP/1.1\r\nHost: uji\r\n', 'x', MAKS),
+          klienLambat(port, 'POST /api/auth/login HTTP/1.1\r\nHost: uji\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{', ' ', MAKS),
+          klienLambat(port, '', '', MAKS),
+        ]);
+        for (const [apa, x] of [['slow headers', kepala], ['slow body', isi], ['silent connection', diam]] as const) {
+          assert.notEqual(x.ditutupSetelah, null, `${apa}: the server kept the connection open for ${MAKS} ms`);
+          assert.ok(x.jawaban === '' || x.jawaban.startsWith('HTTP/1.1 408'), `${apa}: ${x.jawaban.slice(0, 80)}`);
+        }
+        // A request that arrives in time is answered as usual.
+        const cepat = await klienLambat(port, 'GET /api/health HTTP/1.1\r\nHost: uji\r\nConnection: close\r\n\r\n', '', MAKS);
+        assert.match(cepat.jawaban, /^HTTP\/1\.1 200/);
+      } finally {
+        await app.close();
+      }
     });
   });
 }

@@ -264,7 +264,8 @@ for (const kind of testDatabases()) {
       assert.deepEqual(rows.filter((x) => x.entityKey === username).map((x) => x.field).sort(), ['aktif', 'nama', 'peran', 'sandi']);
       assert.ok(!JSON.stringify(rows).includes(sandiAwal), 'the password never reaches the audit log');
       const dup = await as('admin.paser').req('POST', `${P}/pengguna`, body);
-      assert.equal(dup.statusCode, 400);
+      assert.equal(dup.statusCode, 409);
+      assert.equal(dup.json<{ error: string }>().error, 'sudah-ada');
       assert.equal(dup.json<Issues>().issues[0]?.path, 'username');
     });
 

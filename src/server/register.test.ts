@@ -87,6 +87,27 @@ for (const kind of testDatabases()) {
       assert.deepEqual(trail.map((x) => [x.oldValue === null, x.newValue === null]).sort(), [[false, true], [true, false]]);
     });
 
+    it("a unit head reads the explanation of its own unit's indicator only, like its capaian and history", async () => {
+      // IKU-1 belongs to bidang-p2k and uptd-blk (kabid.p2k), IKU-2 to bidang-hi (kabid.hi).
+      const p2k = await h.masuk('kabid.p2k');
+      const hi = await h.masuk('kabid.hi');
+      const jelaskan = (k: typeof p2k, kode: string) => k.req('GET', `${base}/tahun/2023/indikator/${kode}/penjelasan`);
+      const own = await jelaskan(p2k, 'IKU-1');
+      assert.equal(own.statusCode, 200, own.body);
+      assert.equal((await jelaskan(hi, 'IKU-2')).statusCode, 200);
+      for (const [k, kode] of [[hi, 'IKU-1'], [p2k, 'IKU-2']] as const) {
+        const r = await jelaskan(k, kode);
+        assert.equal(r.statusCode, 403, `${k.username} ${kode}: ${r.body}`);
+        assert.ok(!r.body.includes('pembilang') && !r.body.includes('penyebut'));
+        // The same refusal as the history of that indicator's entry.
+        assert.equal((await k.req('GET', `${base}/tahun/2023/triwulan/1/entri/${kode}/riwayat`)).statusCode, 403);
+      }
+      // Whoever reads the whole OPD reads every indicator's explanation.
+      for (const n of ['kepala.disnakertrans', 'inspektorat.paser', 'pimpinan.paser'] as const) {
+        assert.equal((await jelaskan(await h.masuk(n), 'IKU-1')).statusCode, 200, n);
+      }
+    });
+
     it('a row that does not fit its columns is refused with the column named', async () => {
       const perencana = await h.masuk('perencana.disnakertrans');
       const r = await perencana.req('POST', `${base}/register/kasus_hi/baris`, { nilai: { bulan: 13, tahun: 2023, perusahaan: 'PT', hasil: 'pb' } });

@@ -5,7 +5,10 @@
 import { and, asc, desc, eq, gte, inArray, like, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
-import { auditLog, pengguna } from '../db/schema.ts';
+import { auditLog, opd, pengguna, register } from '../db/schema.ts';
+import type { KolomRegisterData, NilaiSelData } from '../dataset/schema.ts';
+import { boleh, type Aktor } from '../policy/policy.ts';
+import { DISAMARKAN, isPribadi } from '../dataset/register.ts';
 
 /** Who changes data, when, and within which request. */
 export interface KonteksAudit {
@@ -147,5 +150,57 @@ export async function cariAudit(db: Db, pemdaId: string, s: SaringAudit): Promis
   return { baris: rows.slice(0, s.batas).map((r) => ({ ...r, oleh: r.oleh ?? 'sistem' })), lebih: rows.length > s.batas };
 }
 
+/** What a personal value shows to whoever may not see it. */
+export const NILAI_DISAMARKAN = '•••';
+
+/**
+ * The audit rows as the actor may see them. The log keeps whole values, so personal data is
+ * masked here, where it leaves the store, by the same rules as everywhere else:
+ * - users' names (`pengguna/nama`) only for who manages accounts (`pengguna:kelola`);
+ * - a register row's personal columns (names, phone numbers, columns marked `pribadi`, by the
+ *   register's current definition) only for who manages that OPD's registers (`register:kelola`),
+ *   as the register's own rows route does. A column the register no longer defines, or a row of
+ *   a register that no longer exists, is masked whole: its personal status is unknown.
+ */
+export async function samarkanAudit<T extends { entity: string; entityKey: string; field: string; lama: unknown; baru: unknown }>(db: Db, a: Aktor, baris: readonly T[]): Promise<T[]> {
+  const pribadiPengguna = boleh(a, { aksi: 'pengguna:kelola' });
+  const perlu = new Map<string, { opd: string; kode: string }>();
+  for (const r of baris) {
+    if (r.entity !== 'register_baris' || r.field !== 'nilai') continue;
+    const [opdSlug = '', kode = ''] = r.entityKey.split('/');
+    if (!boleh(a, { aksi: 'register:kelola', opd: opdSlug })) perlu.set(`${opdSlug}/${kode}`, { opd: opdSlug, kode });
+  }
+  const kolom = new Map<string, readonly KolomRegisterData[]>();
+  const opds = [...new Set([...perlu.values()].map((x) => x.opd))];
+  if (opds.length > 0) {
+    const regs = await db
+      .select({ opd: opd.slug, kode: register.kode, kolom: register.kolom })
+      .from(register)
+      .innerJoin(opd, and(eq(opd.pemdaId, register.pemdaId), eq(opd.id, register.opdId)))
+      .where(and(eq(register.pemdaId, a.pemdaId), inArray(opd.slug, opds)));
+    for (const r of regs) kolom.set(`${r.opd}/${r.kode}`, r.kolom);
+  }
+  const sel = (kunci: string, v: unknown): unknown => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v === null ? null : DISAMARKAN;
+    const def = kolom.get(kunci);
+    const out: Record<string, NilaiSelData> = {};
+    for (const [k, x] of Object.entries(v as Record<string, NilaiSelData>)) {
+      const c = def?.find((d) => d.kode === k);
+      out[k] = x === null || x === '' || (c !== undefined && !isPribadi(c)) ? x : DISAMARKAN;
+    }
+    return out;
+  };
+  return baris.map((r) => {
+    if (r.entity === 'pengguna' && r.field === 'nama' && !pribadiPengguna) {
+      return { ...r, lama: r.lama === null ? null : NILAI_DISAMARKAN, baru: r.baru === null ? null : NILAI_DISAMARKAN };
+    }
+    if (r.entity === 'register_baris' && r.field === 'nilai') {
+      const kunci = r.entityKey.split('/').slice(0, 2).join('/');
+      if (perlu.has(kunci)) return { ...r, lama: sel(kunci, r.lama), baru: sel(kunci, r.baru) };
+    }
+    return r;
+  });
+}
+
 /** Entities the audit log records, for the UI's filter. */
-export const ENTITAS_AUDIT = ['realisasi', 'bukti_file', 'tenggat', 'tenggat_pengecualian', 'tahun_opd', 'pengguna'] as const;
+export const ENTITAS_AUDIT = ['realisasi', 'bukti_file', 'tenggat', 'tenggat_pengecualian', 'tahun_opd', 'pengguna', 'register_baris'] as const;

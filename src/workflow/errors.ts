@@ -33,6 +33,20 @@ export class VersiUsang<T = unknown> extends Error {
   }
 }
 
+/**
+ * A record with the same key exists already (a username, a row id), possibly created by a
+ * concurrent request a moment earlier. `issues` names the field when the command knows it.
+ */
+export class SudahAda extends Error {
+  override name = 'SudahAda';
+  constructor(
+    message: string,
+    readonly issues: Masalah[] = [],
+  ) {
+    super(message);
+  }
+}
+
 export class StatusTidakSesuai extends Error {
   override name = 'StatusTidakSesuai';
 }

@@ -14,6 +14,7 @@ import { catatAudit, type KonteksAudit, type Perubahan } from './audit.ts';
 import { Dilarang, MasukanTidakSah, TidakDitemukan, VersiUsang } from './errors.ts';
 import type { KonteksPerintah } from './konteks-perintah.ts';
 import { naikkanRevisi } from '../db/revisi.ts';
+import { pelanggaranUnik } from '../db/galat.ts';
 
 export interface BarisTersimpan extends BarisRegisterData {
   version: number;
@@ -111,9 +112,25 @@ const kunci = (opd: string, kode: string, id: string) => `${opd}/${kode}/${id}`;
 /** Adds a row (`id` absent or new) or changes one (`version` must be the stored one). */
 export async function simpanBaris(k: KonteksPerintah, opd: string, kode: string, id: string | undefined, masukan: MasukanBaris & { version?: number | undefined }): Promise<BarisTersimpan> {
   kelolaBoleh(k.aktor, opd);
+  const barisId = id ?? `${kode}-${newId().slice(-12)}`;
+  try {
+    return await simpan(k, opd, kode, barisId, masukan);
+  } catch (e) {
+    // Two requests adding the same new id at once: both found no row, the unique key refused the
+    // second insert. Answered as when it comes a moment later: stale, with the stored row.
+    if (!pelanggaranUnik(e)) throw e;
+    const { row } = await bacaRegister(k.db, k.aktor.pemdaId, opd, kode);
+    const [ada] = await k.db
+      .select()
+      .from(t.registerBaris)
+      .where(and(eq(t.registerBaris.pemdaId, k.aktor.pemdaId), eq(t.registerBaris.registerId, row.id), eq(t.registerBaris.kode, barisId)));
+    throw new VersiUsang(ada ? { id: ada.kode, nilai: ada.nilai, keterangan: ada.keterangan, version: ada.version } : null);
+  }
+}
+
+async function simpan(k: KonteksPerintah, opd: string, kode: string, barisId: string, masukan: MasukanBaris & { version?: number | undefined }): Promise<BarisTersimpan> {
   return k.db.transaction(async (tx) => {
     const { row, data } = await bacaRegister(tx, k.aktor.pemdaId, opd, kode);
-    const barisId = id ?? `${kode}-${newId().slice(-12)}`;
     const where = and(eq(t.registerBaris.pemdaId, k.aktor.pemdaId), eq(t.registerBaris.registerId, row.id), eq(t.registerBaris.kode, barisId));
     const [lama] = await tx.select().from(t.registerBaris).where(where).for('update');
     // keterangan not sent keeps the stored one; null clears it.

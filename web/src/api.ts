@@ -9,6 +9,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: Record<string, unknown>,
+    /** Seconds the server asks to wait before trying again (Retry-After), when it says so. */
+    readonly retryAfter?: number,
   ) {
     super(typeof body.error === 'string' ? body.error : `HTTP ${status}`);
   }
@@ -59,7 +61,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   if (!res.ok) {
     if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/me') onUnauthorized?.();
-    throw new ApiError(res.status, (data && typeof data === 'object' ? data : {}) as Record<string, unknown>);
+    const retry = Number(res.headers.get('retry-after') ?? '');
+    throw new ApiError(res.status, (data && typeof data === 'object' ? data : {}) as Record<string, unknown>, Number.isFinite(retry) && retry > 0 ? retry : undefined);
   }
   return data as T;
 }

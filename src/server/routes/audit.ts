@@ -9,7 +9,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { boleh } from '../../policy/policy.ts';
-import { cariAudit, ENTITAS_AUDIT } from '../../workflow/audit.ts';
+import { cariAudit, ENTITAS_AUDIT, samarkanAudit } from '../../workflow/audit.ts';
 import { Dilarang } from '../../workflow/errors.ts';
 import { GALAT_SESI, Galat, PemdaParams } from '../schemas.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
@@ -49,9 +49,6 @@ export const DaftarAudit = z.object({
   lebih: z.boolean().describe('masih ada baris berikutnya (naikkan lewati)'),
 });
 
-/** Values that are personal data: shown only to who manages accounts. */
-const DATA_PRIBADI = new Set(['pengguna/nama']);
-
 export function routesAudit(database: Database): FastifyPluginCallbackZod {
   const db = database.db;
   return (app, _opts, done) => {
@@ -80,22 +77,20 @@ export function routesAudit(database: Database): FastifyPluginCallbackZod {
           batas: q.batas ?? 100,
           lewati: q.lewati ?? 0,
         });
-        const pribadi = boleh(a, { aksi: 'pengguna:kelola' });
+        // Personal values (users' names, register rows' personal columns) are masked for whoever may not see them.
+        const baris = await samarkanAudit(db, a, hasil.baris);
         return {
-          baris: hasil.baris.map((r) => {
-            const sembunyi = !pribadi && DATA_PRIBADI.has(`${r.entity}/${r.field}`);
-            return {
-              id: r.id,
-              pada: r.pada.toISOString(),
-              oleh: r.oleh,
-              entity: r.entity,
-              entityKey: r.entityKey,
-              field: r.field,
-              lama: sembunyi && r.lama !== null ? '•••' : r.lama,
-              baru: sembunyi && r.baru !== null ? '•••' : r.baru,
-              requestId: r.requestId,
-            };
-          }),
+          baris: baris.map((r) => ({
+            id: r.id,
+            pada: r.pada.toISOString(),
+            oleh: r.oleh,
+            entity: r.entity,
+            entityKey: r.entityKey,
+            field: r.field,
+            lama: r.lama,
+            baru: r.baru,
+            requestId: r.requestId,
+          })),
           lebih: hasil.lebih,
         };
       },

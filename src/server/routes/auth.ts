@@ -7,6 +7,9 @@ import { HttpGalat } from '../errors.ts';
 import { Galat, GALAT_SESI, LoginBody, LoginResponse, Me, TanpaBody, TanpaIsi } from '../schemas.ts';
 import { COOKIE, hapusCookie, pasangCookie, type OpsiSesi } from '../gerbang-sesi.ts';
 
+/** The one message of every refused sign-in. */
+export const PESAN_GAGAL = 'username atau kata sandi salah, atau terlalu banyak percobaan gagal; coba lagi nanti';
+
 export interface OpsiAuth extends OpsiSesi {
   batasMasuk: { max: number; timeWindow: number | string };
 }
@@ -35,9 +38,11 @@ export function routesAuth(database: Database, opsi: OpsiAuth): FastifyPluginCal
           security: [],
           description:
             'Memeriksa username dan kata sandi, membuat sesi baru (cookie sikiper_sesi: HttpOnly, SameSite=Strict) dan mengembalikan token CSRF. ' +
-            'Salah username atau kata sandi sama-sama 401 login-gagal; 5 kali gagal berturut-turut mengunci akun 15 menit (423); dibatasi per IP (429).',
+            'Username tak dikenal, kata sandi salah dan percobaan yang masih harus menunggu sama-sama 401 login-gagal dengan pesan yang sama. ' +
+            'Setelah 3 kali gagal dari satu alamat, percobaan berikutnya dari alamat itu harus menunggu (1 dtk, 2 dtk, 4 dtk, ... paling lama 5 menit; ' +
+            'header Retry-After); setelah 20 kali gagal dari alamat mana pun, paling lama 30 detik. Akun tidak pernah dikunci. Dibatasi per IP (429).',
           body: LoginBody,
-          response: { 200: LoginResponse, 401: Galat, 423: Galat, 429: Galat },
+          response: { 200: LoginResponse, 401: Galat, 429: Galat },
         },
       },
       async (req, reply) => {
@@ -45,12 +50,14 @@ export function routesAuth(database: Database, opsi: OpsiAuth): FastifyPluginCal
           sekarang: opsi.sekarang(),
           requestId: req.id,
           tokenLama: req.cookies[COOKIE],
+          alamat: req.ip,
         });
         switch (hasil.hasil) {
           case 'gagal':
-            throw new HttpGalat(401, { error: 'login-gagal', message: 'username atau kata sandi salah' });
-          case 'terkunci':
-            throw new HttpGalat(423, { error: 'akun-terkunci', message: `akun terkunci sampai ${hasil.sampai.toISOString()}` });
+            // One answer for an unknown name, a wrong password and a wait; Retry-After depends only on
+            // this name's failures from this address, which the client made itself.
+            if (hasil.tunggu > 0) void reply.header('retry-after', String(Math.ceil(hasil.tunggu / 1000)));
+            throw new HttpGalat(401, { error: 'login-gagal', message: PESAN_GAGAL });
           case 'berhasil':
             pasangCookie(reply, req, hasil.token, opsi);
             return { user: me(hasil.sesi.aktor, hasil.sesi.csrfToken), csrfToken: hasil.sesi.csrfToken };

@@ -8,7 +8,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { loadDatasetOpd } from '../../db/dataset-repository.ts';
-import { jelaskanIndikator } from '../../measure/penjelasan.ts';
+import { jelaskanIndikator, unitIndikator } from '../../measure/penjelasan.ts';
 import { boleh } from '../../policy/policy.ts';
 import { bacaBerkasRegister, tulisRegisterXlsx } from '../../exchange/register-xlsx.ts';
 import { BATAS_UKURAN_XLSX } from '../../exchange/xlsx.ts';
@@ -196,6 +196,9 @@ export function routesRegister(database: Database, sekarang: () => Date): Fastif
         }
         const d = await loadDatasetOpd(db, a.pemdaSlug, req.params.opd);
         if (!d) throw new TidakDitemukan(`OPD "${req.params.opd}" tidak ada`);
+        // The figures of one indicator: a unit head only for its own unit's (as the entries and their history).
+        const unit = unitIndikator(d, req.params.opd, req.params.tahun, req.params.indikator);
+        if (!boleh(a, { aksi: 'indikator:baca', opd: req.params.opd, unit })) throw new Dilarang(`indikator "${req.params.indikator}" bukan milik unit Anda`);
         return jelaskanIndikator(d, req.params.opd, req.params.tahun, req.params.indikator);
       },
     );

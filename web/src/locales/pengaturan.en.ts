@@ -57,7 +57,7 @@ export const pengaturan: typeof id = {
     status: 'Status',
     aktif: 'Active',
     nonaktif: 'Inactive',
-    terkunci: 'Locked until {{waktu}}',
+    terkunci: 'Sign-in held until {{waktu}} (many failed attempts)',
     sesi: '{{n}} active sessions',
     baru: 'New user',
     sandi: 'Initial password (leave empty for a random one)',

@@ -56,7 +56,7 @@ export const pengaturan = {
     status: 'Status',
     aktif: 'Aktif',
     nonaktif: 'Nonaktif',
-    terkunci: 'Terkunci sampai {{waktu}}',
+    terkunci: 'Masuk ditunda sampai {{waktu}} (banyak percobaan gagal)',
     sesi: '{{n}} sesi aktif',
     baru: 'Pengguna baru',
     sandi: 'Kata sandi awal (kosongkan agar dibuat acak)',

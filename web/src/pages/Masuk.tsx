@@ -30,8 +30,7 @@ export function Masuk({ onMasuk, berakhir }: { onMasuk: (me: Me, csrfToken: stri
       const r = await api.login(username.trim(), password);
       onMasuk(r.user, r.csrfToken);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) setGalat(t('masuk.gagal'));
-      else if (err instanceof ApiError && err.status === 423) setGalat(t('masuk.terkunci'));
+      if (err instanceof ApiError && err.status === 401) setGalat(err.retryAfter ? `${t('masuk.gagal')} ${t('masuk.tunggu', { detik: err.retryAfter })}` : t('masuk.gagal'));
       else if (err instanceof ApiError && err.status === 429) setGalat(t('masuk.terlaluSering'));
       else if (err instanceof NetworkError) setGalat(t('galat.jaringan'));
       else setGalat(t('galat.server'));

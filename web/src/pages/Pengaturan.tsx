@@ -24,7 +24,7 @@ const TABS: Tab[] = ['skala', 'rumus', 'tenggat', 'pengguna'];
 function usePesanGalat() {
   const { t } = useTranslation();
   return (e: unknown): string => {
-    if (e instanceof ApiError && e.status === 409) return t('pengaturan.versiUsang');
+    if (e instanceof ApiError && e.status === 409 && e.body.error === 'versi-usang') return t('pengaturan.versiUsang');
     if (e instanceof ApiError && Array.isArray(e.body.issues)) {
       return (e.body.issues as Array<{ path: string; message: string }>).map((i) => `${i.path}: ${i.message}`).join('; ');
     }
