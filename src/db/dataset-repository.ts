@@ -226,7 +226,7 @@ export async function saveDataset(db: Db, dataset: Dataset, lingkup?: LingkupSim
               where y.pemda_id = ${pemdaId} and o.slug = ${lingkup.opd} and y.tahun = ${lingkup.tahun}),
             (select max(y.urutan) + 1 from ${t.tahunOpd} y join ${t.opd} o on o.pemda_id = y.pemda_id and o.id = y.opd_id
               where y.pemda_id = ${pemdaId} and o.slug = ${lingkup.opd}),
-            0) as urutan`).then((r) => (r as unknown as { rows: Array<{ urutan: number }> }).rows);
+            0) as urutan`).then((r) => (r as { rows: Array<{ urutan: number }> }).rows);
         for (const row of wanted.of(t.tahunOpd) as Array<{ urutan: number; tahun: number }>) {
           if (row.tahun === lingkup.tahun) row.urutan = Number(posisi?.urutan ?? 0);
         }

@@ -30,7 +30,7 @@ async function potret(db: Db, pemdaId: string): Promise<Map<string, string>> {
   for (const table of t.tenantTables) {
     const name = getTableName(table);
     const res = await db.execute<{ j: string }>(sql`select row_to_json(x)::text as j from ${table} x where x.pemda_id = ${pemdaId}`);
-    const rows = (res as unknown as { rows: Array<{ j: string }> }).rows;
+    const rows = (res as { rows: Array<{ j: string }> }).rows;
     for (const { j } of rows) {
       const r = JSON.parse(j) as Record<string, unknown>;
       const key = typeof r.id === 'string' ? r.id : JSON.stringify([r.renja_node_id ?? r.indikator_daerah_id, r.urutan]);
@@ -69,7 +69,7 @@ async function barisTahun(db: Db, pemdaId: string, opd: string, tahun: number): 
     union all select id from ${t.pkPenjelasan} where pemda_id = ${pemdaId} and pk_id in (select id from pk)
     union all select id from ${t.rencanaAksi} where pemda_id = ${pemdaId} and tahun_opd_id in (select id from y)
     union all select id from ${t.realisasi} where pemda_id = ${pemdaId} and tahun_opd_id in (select id from y)`);
-  return new Set((res as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id));
+  return new Set((res as { rows: Array<{ id: string }> }).rows.map((r) => r.id));
 }
 
 for (const target of testDatabases()) {

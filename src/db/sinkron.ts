@@ -155,7 +155,7 @@ export async function sinkronkan(tx: Db, pemdaId: string, tabel: readonly TabelS
         continue;
       }
       const beda = info.semua.some(({ key, column }) => key !== 'urutan' && normal(column, d[key]) !== normal(column, r[key]));
-      const pindah = d.urutan !== undefined && String(d.urutan) !== String(r.urutan);
+      const pindah = d.urutan !== undefined && Number(d.urutan) !== Number(r.urutan);
       if (!beda && !pindah) continue;
       if (info.adaId) {
         // A row that only moved (a sibling before it was added or removed) keeps its version:

@@ -85,8 +85,8 @@ export async function imporOpdTahun(db: Db, p: PermintaanImpor, opsi: OpsiLayana
   };
 
   if (!p.commit) {
-    const { dataset: _abaikan, ...hasil } = await jalankan(db);
-    return hasil;
+    const { pratinjau, galat, ditulis } = await jalankan(db);
+    return { pratinjau, galat, ditulis };
   }
   let out: HasilImporOpdTahun | undefined;
   await db.transaction(async (tx) => {

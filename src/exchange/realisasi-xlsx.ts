@@ -10,7 +10,6 @@
 import ExcelJS from 'exceljs';
 import type { AnggaranVersiData, Dataset, RealisasiData, TahunOpdData } from '../dataset/schema.ts';
 import { StatusRealisasi } from '../dataset/schema.ts';
-import type { Db } from '../db/client.ts';
 import { formatRupiah } from '../engine/index.ts';
 import { DaftarGalat, type Galat } from './galat.ts';
 import { cariOpdTahun, gantiOpdTahun, periksaHasil, type SasaranImpor } from './opd-tahun.ts';
@@ -20,7 +19,6 @@ import {
   angkaDariSel,
   barisData,
   galatJudul,
-  muatWorkbook,
   normalJudul,
   PembacaBaris,
   rupiahDariSel,

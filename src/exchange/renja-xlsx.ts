@@ -21,7 +21,6 @@ import type {
   OpdData,
   TahunOpdData,
 } from '../dataset/schema.ts';
-import type { Db } from '../db/client.ts';
 import { formatRupiah } from '../engine/index.ts';
 import { DaftarGalat, type Galat } from './galat.ts';
 import { barisSelisih, selisih, type FormatMedan, type NilaiMedan, type Selisih } from './pratinjau-impor.ts';
@@ -31,7 +30,6 @@ import {
   angkaDariTeks,
   barisData,
   galatJudul,
-  muatWorkbook,
   normalJudul,
   PembacaBaris,
   rupiahDariSel,

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { KolamDokumen, ukuranKolamBawaan } from '../report/pekerja/kolam.ts';
+import { KolamDokumen, ukuranKolamBawaan } from './pekerja/kolam.ts';
 import type { Aktor } from '../policy/policy.ts';
 import { Antrean, type OpsiAntrean, type Tiket } from './antrean.ts';
 import { jawabanGalat, type Jawaban } from './errors.ts';

@@ -5,7 +5,7 @@
  *
  * A document is built in its turn of the heavy-work queue (src/server/antrean.ts): the data is
  * loaded here, on the main thread, and the document is rendered in a worker thread
- * (src/report/pekerja/). Either the download waits for its turn (`GET …/dokumen/:jenis`), or a
+ * (src/server/pekerja/). Either the download waits for its turn (`GET …/dokumen/:jenis`), or a
  * job is created (`POST …/dokumen/:jenis/tugas`, 202) whose place in the queue the client reads
  * (`GET /api/pemda/:pemda/tugas/:id`) until the file is ready (`…/tugas/:id/berkas`).
  */

@@ -4,7 +4,7 @@
  * No database access here: the server loads the data on its main thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { buatDokumen } from '../index.ts';
+import { buatDokumen } from '../../report/index.ts';
 import type { Masalah } from '../../workflow/errors.ts';
 import type { JawabanPekerja, PesanPekerja } from './kolam.ts';
 

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../../dataset/schema.ts';
 import { NotFoundError } from '../../measure/konteks.ts';
 import { MasukanTidakSah, TidakDitemukan, type Masalah } from '../../workflow/errors.ts';
-import { type Dokumen, FormatTidakDidukung, type PermintaanDokumen } from '../index.ts';
+import { type Dokumen, FormatTidakDidukung, type PermintaanDokumen } from '../../report/index.ts';
 
 export interface PesanPekerja {
   id: number;
