@@ -17,13 +17,14 @@ export const LAPISAN = {
   measure: ['engine', 'formula', 'dataset'],
   check: ['engine', 'formula', 'dataset', 'measure'],
   report: ['engine', 'formula', 'dataset', 'measure', 'check'],
-  db: [...MURNI],
-  workflow: [...MURNI, 'db'],
-  auth: [...MURNI, 'db', 'workflow'],
-  exchange: [...MURNI, 'db', 'workflow'],
+  kontrak: [...MURNI],
+  db: [...MURNI, 'kontrak'],
+  workflow: [...MURNI, 'kontrak', 'db'],
+  auth: [...MURNI, 'kontrak', 'db', 'workflow'],
+  exchange: [...MURNI, 'kontrak', 'db', 'workflow'],
   config: ['db'],
-  server: [...MURNI, 'db', 'workflow', 'auth', 'exchange'],
-  cli: [...MURNI, 'db', 'workflow', 'auth', 'exchange', 'config', 'server'],
+  server: [...MURNI, 'kontrak', 'db', 'workflow', 'auth', 'exchange'],
+  cli: [...MURNI, 'kontrak', 'db', 'workflow', 'auth', 'exchange', 'config', 'server'],
 };
 
 /** Code outside src/ that src/ must not import. */
@@ -77,6 +78,18 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // The API's shapes come from the one contract, src/kontrak/, as types only (erased from the
+      // bundle): the browser never loads server code, and never restates a server shape
+      // (web/unit/kontrak.test.ts).
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@kontrak/*'], allowTypeImports: true, message: 'Import the contract as types only: import type { … } from \'@kontrak/…\'.' },
+            { regex: '^(\\.\\./)+src/', message: 'web/ reaches server code only through the contract\'s types (@kontrak/*).' },
+          ],
+        },
+      ],
     },
   },
   ...aturanLapisan,

@@ -15,7 +15,8 @@ import { type Aktor, boleh, PERAN, type Peran } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from '../workflow/audit.ts';
 import { Dilarang, type Masalah, MasukanTidakSah, SudahAda, TidakDitemukan, VersiUsang } from '../workflow/errors.ts';
 import { tangkapUnik } from '../db/galat.ts';
-import { hashSandi, PANJANG_SANDI_MIN } from './password.ts';
+import { PANJANG_SANDI_MIN } from '../kontrak/pengaturan.ts';
+import { hashSandi } from './password.ts';
 
 export type Audit = Omit<KonteksAudit, 'pemdaId' | 'penggunaId'>;
 

@@ -7,9 +7,6 @@ import { hash, verify } from '@node-rs/argon2';
 
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-/** Shortest password accepted for a new account. */
-export const PANJANG_SANDI_MIN = 10;
-
 export function hashSandi(sandi: string): Promise<string> {
   return hash(sandi, OPTIONS);
 }

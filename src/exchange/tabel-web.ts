@@ -4,9 +4,7 @@
  * sasaran) and the budget (Tabel 3.16–3.18 with the account groups).
  */
 import ExcelJS from 'exceljs';
-
-export const GRUP_TABEL = ['semua', 'rencana', 'pk', 'capaian', 'anggaran'] as const;
-export type GrupTabel = (typeof GRUP_TABEL)[number];
+import type { GrupTabel } from '../kontrak/tukar.ts';
 
 /** The group of every sheet of the OPD-year workbook, by its name and place. */
 export function grupLembar(nama: readonly string[]): Map<string, Exclude<GrupTabel, 'semua'>> {

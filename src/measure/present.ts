@@ -1,20 +1,22 @@
 /**
  * JSON forms of the computed tables: numbers are JSON numbers, percentages are percent values
  * (87.17, not 0.8717) rounded for display to 2 decimals; a figure that cannot be given is null
- * with its status beside it.
+ * with its status beside it. The API declares these shapes in src/kontrak/laporan.ts (Capaian,
+ * Anggaran).
  */
 import { toJson, type Nilai } from '../engine/index.ts';
 import type { LaporanAnggaran } from './anggaran.ts';
 import type { LaporanCapaian, Pengukuran } from './capaian.ts';
 
-type Json = Record<string, unknown>;
+/** A figure under `key`, and why it is null under `key + 'Status'`. */
+export type Angka<K extends string> = { [P in K]: number | null } & { [P in `${K}Status`]?: Exclude<Nilai['status'], 'ada'> };
 
 /** `{ [key]: 87.17 }`, or `{ [key]: null, [key + 'Status']: 'belum-diisi' }`. */
-export function angka(key: string, n: Nilai, decimals = 2): Json {
-  return n.status === 'ada' ? { [key]: toJson(n, decimals) } : { [key]: null, [`${key}Status`]: n.status };
+export function angka<K extends string>(key: K, n: Nilai, decimals = 2): Angka<K> {
+  return (n.status === 'ada' ? { [key]: toJson(n, decimals) } : { [key]: null, [`${key}Status`]: n.status }) as Angka<K>;
 }
 
-function pengukuran(p: Pengukuran): Json {
+function pengukuran(p: Pengukuran) {
   return {
     ...angka('target', p.target.nilai),
     sumberTarget: p.target.sumber,
@@ -25,7 +27,7 @@ function pengukuran(p: Pengukuran): Json {
   };
 }
 
-export function capaianJson(l: LaporanCapaian): Json {
+export function capaianJson(l: LaporanCapaian) {
   return {
     pemda: l.pemda,
     opd: l.opd,
@@ -98,7 +100,7 @@ export function capaianJson(l: LaporanCapaian): Json {
   };
 }
 
-export function anggaranJson(l: LaporanAnggaran): Json {
+export function anggaranJson(l: LaporanAnggaran) {
   return {
     pemda: l.pemda,
     opd: l.opd,

@@ -8,18 +8,10 @@ import { daftarPlaceholder, type OpsiLkjip, susunLkjip } from './lkjip.ts';
 import type { ReportDocument } from './model.ts';
 import { renderPdf } from './pdf.ts';
 import { susunPk } from './pk.ts';
+import { MIME, type FormatDokumen, type JenisDokumen } from './jenis.ts';
 import { buatTriwulanXlsx } from './triwulan.ts';
 
-export const JENIS_DOKUMEN = ['lkjip', 'pk', 'triwulan'] as const;
-export type JenisDokumen = (typeof JENIS_DOKUMEN)[number];
-export const FORMAT_DOKUMEN = ['docx', 'pdf', 'xlsx'] as const;
-export type FormatDokumen = (typeof FORMAT_DOKUMEN)[number];
-
-export const MIME: Record<FormatDokumen, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+export { FORMAT_DOKUMEN, JENIS_DOKUMEN, MIME, type FormatDokumen, type JenisDokumen } from './jenis.ts';
 
 export class FormatTidakDidukung extends Error {
   override name = 'FormatTidakDidukung';

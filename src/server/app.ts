@@ -32,7 +32,7 @@ import { routesPengaturan } from './routes/pengaturan.ts';
 import { routesNarasi } from './routes/narasi.ts';
 import { routesEvaluasi } from './routes/evaluasi.ts';
 import { pasangWeb, routesRingkasan } from './routes/web.ts';
-import { Health } from './schemas.ts';
+import { Health } from '../kontrak/umum.ts';
 import { pasangGerbangSesi, type OpsiSesi } from './gerbang-sesi.ts';
 import { aturUkuranCacheKatalog } from '../workflow/katalog.ts';
 

@@ -201,6 +201,3 @@ export async function samarkanAudit<T extends { entity: string; entityKey: strin
     return r;
   });
 }
-
-/** Entities the audit log records, for the UI's filter. */
-export const ENTITAS_AUDIT = ['realisasi', 'bukti_file', 'tenggat', 'tenggat_pengecualian', 'tahun_opd', 'pengguna', 'register_baris'] as const;

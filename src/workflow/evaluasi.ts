@@ -17,7 +17,7 @@ import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import * as t from '../db/schema.ts';
 import type { RekomendasiEvaluasi, SkorLke } from '../db/schema-app.ts';
-import { hitungLke, KOMPONEN_LKE, type PredikatSakip, SUB_KOMPONEN } from '../engine/evaluasi.ts';
+import { hitungLke, KOMPONEN_LKE, type KodeKomponen, type KodeSub, type PredikatSakip, SUB_KOMPONEN } from '../engine/evaluasi.ts';
 import { type Aktor, boleh, type Tindakan } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit } from './audit.ts';
 import { Dilarang, MasukanTidakSah, StatusTidakSesuai, TidakDitemukan, VersiUsang } from './errors.ts';
@@ -32,7 +32,7 @@ export interface Evaluasi {
   skor: SkorLke;
   rekomendasi: RekomendasiEvaluasi[];
   hasil: {
-    komponen: Array<{ kode: string; nama: string; bobot: number; nilai: number; sub: Record<string, number> }>;
+    komponen: Array<{ kode: KodeKomponen; nama: string; bobot: number; nilai: number; sub: Record<KodeSub, number> }>;
     total: number;
     predikat: PredikatSakip;
   };
@@ -75,7 +75,7 @@ function susun(a: Aktor, opd: string, row: typeof t.evaluasiSakip.$inferSelect |
         nama: KOMPONEN_LKE.find((x) => x.kode === k.kode)?.nama ?? k.kode,
         bobot: k.bobot,
         nilai: k.nilai.toNumber(2),
-        sub: Object.fromEntries(Object.entries(k.sub).map(([s, v]) => [s, v.toNumber(2)])),
+        sub: Object.fromEntries(Object.entries(k.sub).map(([s, v]) => [s, v.toNumber(2)])) as Record<KodeSub, number>,
       })),
       total: h.total.toNumber(2),
       predikat: h.predikat,

@@ -15,26 +15,17 @@ import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import * as t from '../db/schema.ts';
 import { Narasi, type NarasiSasaran } from '../dataset/schema.ts';
+import { BAGIAN_NARASI, type BagianNarasi, FIELD_SASARAN, type FieldSasaran } from '../kontrak/narasi.ts';
 import { type Aktor, boleh } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from './audit.ts';
 import { Dilarang, TidakDitemukan, VersiUsang } from './errors.ts';
 import { bacaOpd } from './katalog.ts';
 import type { KonteksPerintah } from './konteks-perintah.ts';
 
-/** The chapter-level sections, in the order the LKJIP prints them. */
-export const BAGIAN_NARASI = ['latarBelakang', 'maksudTujuan', 'kendala', 'langkahMengatasi', 'faktorKeberhasilan', 'permasalahan', 'langkahKedepan', 'penutup'] as const;
-export type BagianNarasi = (typeof BAGIAN_NARASI)[number];
-
-/** The fields of one sasaran. `output`, `outcome` and `kekuatan` are optional in the LKJIP (no placeholder when empty). */
-export const FIELD_SASARAN = ['output', 'outcome', 'sebab', 'solusi', 'kekuatan', 'upaya'] as const;
-export type FieldSasaran = (typeof FIELD_SASARAN)[number];
 /** Fields whose emptiness the LKJIP marks with a placeholder. */
 export const FIELD_SASARAN_WAJIB: readonly FieldSasaran[] = ['sebab', 'solusi', 'upaya'];
 /** Sections the LKJIP prints without a placeholder when empty. */
 const BAGIAN_OPSIONAL: readonly BagianNarasi[] = ['penutup'];
-
-export const BATAS_PARAGRAF = 50;
-export const BATAS_PANJANG = 5000;
 
 type DataNarasi = z.infer<typeof Narasi>;
 type DataNarasiSasaran = z.infer<typeof NarasiSasaran>;

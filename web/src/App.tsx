@@ -10,7 +10,7 @@ import { Masuk } from './pages/Masuk.tsx';
 import { TidakDitemukan } from './pages/TidakDitemukan.tsx';
 import { navigate, useLokasi } from './router.ts';
 import { bolehAudit, bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
-import type { Me } from './types.ts';
+import type { Me } from '@kontrak/umum.ts';
 
 // Each screen is its own chunk: the login page, the first thing on a slow connection, loads
 // only the frame, and a unit head never downloads the verification screen.

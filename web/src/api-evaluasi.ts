@@ -2,53 +2,27 @@
  * SAKIP evaluation and the year's sign-off: read, enter scores and recommendations (inspektorat),
  * record follow-ups (perencana), sign off (kepala OPD), reopen (admin pemda).
  */
+import type { LingkupTahun } from '@kontrak/rencana.ts';
+import type { BukaTahunBody, EvaluasiOpd, SimpanEvaluasiBody, Skor, TindakLanjutBody } from '@kontrak/evaluasi.ts';
 import { request } from './api.ts';
 
-export const KOMPONEN = ['perencanaan', 'pengukuran', 'pelaporan', 'evaluasi'] as const;
-export const SUB = ['pemenuhan', 'kualitas', 'implementasi'] as const;
-export type Komponen = (typeof KOMPONEN)[number];
-export type Sub = (typeof SUB)[number];
-export type Skor = Record<Komponen, Record<Sub, string>>;
-
-export interface Rekomendasi {
-  id: string;
-  teks: string;
-  tindakLanjut: string | null;
-}
-
-export interface Evaluasi {
-  ada: boolean;
-  skor: Skor;
-  rekomendasi: Rekomendasi[];
-  hasil: { komponen: Array<{ kode: Komponen; nama: string; bobot: number; nilai: number; sub: Record<Sub, number> }>; total: number; predikat: string };
-  version: number;
-  pengesahan: { oleh: string; nama: string; pada: string } | null;
-  boleh: { isi: boolean; tindakLanjut: boolean; sahkan: boolean; buka: boolean };
-}
-
-export interface Kekurangan {
-  indikator: string;
-  nama: string;
-  triwulan: number;
-  status: string;
-}
-
-export interface LingkupEvaluasi {
-  pemda: string;
-  opd: string;
-  tahun: number;
-}
+export type Komponen = keyof Skor;
+export type Sub = keyof Skor[Komponen];
+/** The LKE components and their parts in the order of the form (the server's KOMPONEN_LKE and SUB_KOMPONEN). */
+export const KOMPONEN = ['perencanaan', 'pengukuran', 'pelaporan', 'evaluasi'] as const satisfies readonly Komponen[];
+export const SUB = ['pemenuhan', 'kualitas', 'implementasi'] as const satisfies readonly Sub[];
 
 const enc = encodeURIComponent;
-const base = (l: LingkupEvaluasi) => `/api/pemda/${enc(l.pemda)}/opd/${enc(l.opd)}/tahun/${l.tahun}/evaluasi`;
+const base = (l: LingkupTahun) => `/api/pemda/${enc(l.pemda)}/opd/${enc(l.opd)}/tahun/${l.tahun}/evaluasi`;
 
 export const apiEvaluasi = {
-  baca: (l: LingkupEvaluasi) => request<Evaluasi>('GET', base(l)),
-  simpan: (l: LingkupEvaluasi, version: number, skor: Skor, rekomendasi: Array<{ id?: string; teks: string }>) => request<Evaluasi>('PUT', base(l), { version, skor, rekomendasi }),
-  tindakLanjut: (l: LingkupEvaluasi, id: string, version: number, tindakLanjut: string) =>
-    request<Evaluasi>('PUT', `${base(l)}/rekomendasi/${enc(id)}/tindak-lanjut`, { version, tindakLanjut }),
-  sahkan: (l: LingkupEvaluasi) => request<Evaluasi>('POST', `${base(l)}/sahkan`, {}),
-  buka: (l: LingkupEvaluasi, alasan: string) => request<Evaluasi>('POST', `${base(l)}/buka`, { alasan }),
+  baca: (l: LingkupTahun) => request<EvaluasiOpd>('GET', base(l)),
+  simpan: (l: LingkupTahun, version: number, skor: Skor, rekomendasi: SimpanEvaluasiBody['rekomendasi']) =>
+    request<EvaluasiOpd>('PUT', base(l), { version, skor, rekomendasi } satisfies SimpanEvaluasiBody),
+  tindakLanjut: (l: LingkupTahun, id: string, version: number, tindakLanjut: string) =>
+    request<EvaluasiOpd>('PUT', `${base(l)}/rekomendasi/${enc(id)}/tindak-lanjut`, { version, tindakLanjut } satisfies TindakLanjutBody),
+  sahkan: (l: LingkupTahun) => request<EvaluasiOpd>('POST', `${base(l)}/sahkan`, {}),
+  buka: (l: LingkupTahun, alasan: string) => request<EvaluasiOpd>('POST', `${base(l)}/buka`, { alasan } satisfies BukaTahunBody),
 };
 
 /** "87,5" or "87.5" → "87.5" (exact, no float); undefined when not a share 0..100 with at most 4 decimals. */

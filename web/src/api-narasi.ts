@@ -2,32 +2,20 @@
  * The LKJIP narrative calls: read the narrative of an OPD-year, save one section or one sasaran.
  * Every save sends the `version` of the OPD-year it read; a 409 `versi-usang` carries `current`.
  */
+import type { BagianBody, BagianNarasi, FieldSasaran, NarasiOpd, SasaranBody } from '@kontrak/narasi.ts';
+import type { LingkupTahun } from '@kontrak/rencana.ts';
 import { request } from './api.ts';
 
-export const BAGIAN_NARASI = ['latarBelakang', 'maksudTujuan', 'kendala', 'langkahMengatasi', 'faktorKeberhasilan', 'permasalahan', 'langkahKedepan', 'penutup'] as const;
-export type BagianNarasi = (typeof BAGIAN_NARASI)[number];
-export const FIELD_SASARAN = ['output', 'outcome', 'sebab', 'solusi', 'kekuatan', 'upaya'] as const;
-export type FieldSasaran = (typeof FIELD_SASARAN)[number];
-
-export interface NarasiOpd {
-  bagian: Array<{ kunci: BagianNarasi; teks: string[]; kosong: boolean; wajib: boolean }>;
-  sasaran: Array<{ kode: string; nomor: number; uraian: string; isian: Record<FieldSasaran, string[]>; kosong: FieldSasaran[] }>;
-  version: number;
-  bolehUbah: boolean;
-}
-
-export interface LingkupNarasi {
-  pemda: string;
-  opd: string;
-  tahun: number;
-}
+/** The fields of one sasaran in the order of the form (the server's FIELD_SASARAN). */
+export const FIELD_SASARAN = ['output', 'outcome', 'sebab', 'solusi', 'kekuatan', 'upaya'] as const satisfies readonly FieldSasaran[];
 
 const enc = encodeURIComponent;
-const base = (l: LingkupNarasi) => `/api/pemda/${enc(l.pemda)}/opd/${enc(l.opd)}/tahun/${l.tahun}/narasi`;
+const base = (l: LingkupTahun) => `/api/pemda/${enc(l.pemda)}/opd/${enc(l.opd)}/tahun/${l.tahun}/narasi`;
 
 export const apiNarasi = {
-  baca: (l: LingkupNarasi) => request<NarasiOpd>('GET', base(l)),
-  simpanBagian: (l: LingkupNarasi, bagian: BagianNarasi, version: number, teks: string[]) => request<NarasiOpd>('PUT', `${base(l)}/bagian/${bagian}`, { version, teks }),
-  simpanSasaran: (l: LingkupNarasi, kode: string, version: number, isian: Record<FieldSasaran, string[]>) =>
-    request<NarasiOpd>('PUT', `${base(l)}/sasaran/${enc(kode)}`, { version, ...isian }),
+  baca: (l: LingkupTahun) => request<NarasiOpd>('GET', base(l)),
+  simpanBagian: (l: LingkupTahun, bagian: BagianNarasi, version: number, teks: string[]) =>
+    request<NarasiOpd>('PUT', `${base(l)}/bagian/${bagian}`, { version, teks } satisfies BagianBody),
+  simpanSasaran: (l: LingkupTahun, kode: string, version: number, isian: NarasiOpd['sasaran'][number]['isian']) =>
+    request<NarasiOpd>('PUT', `${base(l)}/sasaran/${enc(kode)}`, { version, ...isian } satisfies SasaranBody),
 };

@@ -1,101 +1,15 @@
 /**
- * Server calls of the import, export and backup screens. Downloads are plain links (GET with
- * the session cookie); uploads are multipart with the CSRF token, through the one fetch helper.
+ * Server calls of the import, export and backup screens (shapes in @kontrak/tukar.ts). Downloads
+ * are plain links (GET with the session cookie); uploads are multipart with the CSRF token,
+ * through the one fetch helper.
  */
+import type { GrupTabel, HasilImpor, ImporQuery, JenisImpor, PratinjauCadangan } from '@kontrak/tukar.ts';
 import { request } from './api.ts';
 
 const enc = encodeURIComponent;
 
-export type JenisImpor = 'renja' | 'realisasi';
-export type GrupTabel = 'semua' | 'rencana' | 'pk' | 'capaian' | 'anggaran';
-
-export interface GalatImpor {
-  lembar?: string;
-  baris?: number;
-  kolom?: string;
-  judul?: string;
-  lokasi: string;
-  pesan: string;
-}
-
-export interface BarisPratinjau {
-  kode: string;
-  jenis?: string;
-  nama: string;
-  medan: Array<{ medan: string; lama: string; baru: string }>;
-}
-
-export interface Selisih {
-  baru: boolean;
-  tambah: BarisPratinjau[];
-  ubah: BarisPratinjau[];
-  hapus: BarisPratinjau[];
-  tetap: number;
-}
-
-export interface PratinjauImpor {
-  pemda: string;
-  opd: string;
-  tahun: number;
-  berkas: string;
-  versi?: string;
-  status?: string;
-  lembar?: string;
-  jumlahBaris?: number;
-  renja?: Selisih;
-  dpa?: Selisih & { versi: string };
-  kinerja?: Selisih & { lembar: string };
-  anggaran?: Selisih & { lembar: string; versi: string };
-  peringatan: string[];
-}
-
-export interface InfoBerkas {
-  nama: string;
-  ukuran: number;
-  sha256: string;
-}
-
-export interface HasilImpor {
-  jenis: JenisImpor;
-  berkas: InfoBerkas;
-  pratinjau: PratinjauImpor;
-  galat: GalatImpor[];
-  ditulis: boolean;
-}
-
-/** The body of a refused import or restore (409, 413, 422). */
-export interface GagalImpor {
-  error: string;
-  message: string;
-  berkas?: InfoBerkas;
-  pratinjau?: PratinjauImpor;
-  galat: GalatImpor[];
-}
-
-export interface IsiCadangan {
-  opd: number;
-  tahun: number;
-  nodeRenja: number;
-  realisasi: number;
-  barisAnggaran: number;
-}
-
-export interface PratinjauCadangan {
-  berkas: InfoBerkas;
-  dibuat: string;
-  migrasi: string;
-  migrasiBerbeda: boolean;
-  pemda: { slug: string; nama: string };
-  asal: string;
-  pemdaLainDiabaikan: string[];
-  isi: IsiCadangan;
-  sekarang: IsiCadangan;
-  dipulihkan: boolean;
-}
-
-export interface OpsiImpor {
-  versi?: 'murni' | 'perubahan';
-}
+/** What the import screen chooses besides the file: the Renja version it replaces. */
+export type OpsiImpor = Pick<ImporQuery, 'versi'>;
 
 function form(file: File): FormData {
   const f = new FormData();

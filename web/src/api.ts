@@ -2,8 +2,13 @@
  * The one place that talks to the server. The session lives in an HttpOnly cookie the browser
  * sends by itself; what JavaScript must add is the CSRF token on every state-changing request.
  */
-import type { DaftarEntri, Dashboard, Entri, Me, Opd, Riwayat, Triwulan } from './types.ts';
-import type { BerkasUnduhan, DaftarDokumen, KemajuanUnduh, PermintaanUnduh, Pratinjau, TugasDokumen } from './types-dokumen.ts';
+import type { AuditQuery, DaftarAudit } from '@kontrak/audit.ts';
+import type { Bukti, DaftarEntri, Entri, Riwayat, SimpanBody } from '@kontrak/entri.ts';
+import type { DaftarOpd, Dashboard } from '@kontrak/laporan.ts';
+import type { EntriParams, LoginResponse, Me } from '@kontrak/umum.ts';
+import type { Triwulan } from './types.ts';
+import type { DaftarDokumen, PratinjauLkjip, TugasDokumen } from '@kontrak/dokumen.ts';
+import type { BerkasUnduhan, KemajuanUnduh, PermintaanUnduh } from './types-dokumen.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -77,49 +82,36 @@ function entriBase(pemda: string, opd: string, tahun: number, tw: Triwulan): str
   return `${opdBase(pemda, opd, tahun)}/triwulan/${tw}/entri`;
 }
 
-export interface EntriRef {
-  pemda: string;
-  opd: string;
-  tahun: number;
-  tw: Triwulan;
-  kode: string;
-}
+/** An entry's address (the route's path parameters), with the quarter as one of 1..4. */
+export type EntriRef = Omit<EntriParams, 'tw'> & { tw: Triwulan };
 
 export function entriPath(r: EntriRef): string {
   return `${entriBase(r.pemda, r.opd, r.tahun, r.tw)}/${enc(r.kode)}`;
 }
 
-export interface PerubahanEntri {
-  nilai?: number | null;
-  pembilang?: number | null;
-  penyebut?: number | null;
-  keterangan?: string | null;
-  version: number;
-}
-
 export const api = {
-  login: (username: string, password: string) => request<{ user: Me; csrfToken: string }>('POST', '/api/auth/login', { username, password }),
+  login: (username: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { username, password }),
   logout: () => request<unknown>('POST', '/api/auth/logout', {}),
   logoutAll: () => request<unknown>('POST', '/api/auth/logout-all', {}),
   me: () => request<Me>('GET', '/api/me'),
-  daftarOpd: (pemda: string) => request<{ opd: Opd[] }>('GET', `/api/pemda/${enc(pemda)}/opd`),
+  daftarOpd: (pemda: string) => request<DaftarOpd>('GET', `/api/pemda/${enc(pemda)}/opd`),
   dashboard: (pemda: string, opd: string, tahun: number) => request<Dashboard>('GET', `${opdBase(pemda, opd, tahun)}/dashboard`),
   daftarEntri: (pemda: string, opd: string, tahun: number, tw: Triwulan) => request<DaftarEntri>('GET', entriBase(pemda, opd, tahun, tw)),
-  simpan: (r: EntriRef, body: PerubahanEntri) => request<Entri>('PUT', entriPath(r), body),
+  simpan: (r: EntriRef, body: SimpanBody) => request<Entri>('PUT', entriPath(r), body),
   ajukan: (r: EntriRef, version: number) => request<Entri>('POST', `${entriPath(r)}/ajukan`, { version }),
   verifikasi: (r: EntriRef, version: number) => request<Entri>('POST', `${entriPath(r)}/verifikasi`, { version }),
   setujui: (r: EntriRef, version: number) => request<Entri>('POST', `${entriPath(r)}/setujui`, { version }),
   tolak: (r: EntriRef, version: number, komentar: string) => request<Entri>('POST', `${entriPath(r)}/tolak`, { version, komentar }),
-  riwayat: (r: EntriRef) => request<{ riwayat: Riwayat[] }>('GET', `${entriPath(r)}/riwayat`),
+  riwayat: (r: EntriRef) => request<Riwayat>('GET', `${entriPath(r)}/riwayat`),
   unggahBukti: (r: EntriRef, file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return request<{ id: string | number; nama: string }>('POST', `${entriPath(r)}/bukti`, form);
+    return request<Bukti>('POST', `${entriPath(r)}/bukti`, form);
   },
-  buktiUrl: (id: string | number) => `/api/bukti/${enc(String(id))}`,
+  buktiUrl: (id: string) => `/api/bukti/${enc(id)}`,
   // ---------------------------------------------------------------- documents
   daftarDokumen: (pemda: string, opd: string, tahun: number) => request<DaftarDokumen>('GET', `${opdBase(pemda, opd, tahun)}/dokumen`),
-  pratinjau: (pemda: string, opd: string, tahun: number) => request<Pratinjau>('GET', `${opdBase(pemda, opd, tahun)}/pratinjau`),
+  pratinjau: (pemda: string, opd: string, tahun: number) => request<PratinjauLkjip>('GET', `${opdBase(pemda, opd, tahun)}/pratinjau`),
   /**
    * Downloads a generated document as a Blob. The server builds documents in turn: the request
    * takes a place in its queue (a job), whose position is reported while it waits; then the
@@ -174,29 +166,5 @@ export const api = {
   },
 };
 
-export interface SaringAudit {
-  pengguna?: string | undefined;
-  entity?: string | undefined;
-  entityKey?: string | undefined;
-  dari?: string | undefined;
-  sampai?: string | undefined;
-  batas?: number | undefined;
-  lewati?: number | undefined;
-}
-
-export interface BarisAudit {
-  id: string;
-  pada: string;
-  oleh: string;
-  entity: string;
-  entityKey: string;
-  field: string;
-  lama: unknown;
-  baru: unknown;
-  requestId: string | null;
-}
-
-export interface DaftarAudit {
-  baris: BarisAudit[];
-  lebih: boolean;
-}
+/** The audit filter as the page holds it; every field may be left out. */
+export type SaringAudit = { [K in keyof AuditQuery]?: AuditQuery[K] | undefined };

@@ -1,6 +1,6 @@
 /** Pure helpers of the settings and budget screens (tested in web/unit). */
+import type { Band, RumusNegatif } from '@kontrak/pengaturan.ts';
 import { parseAngka } from './format.ts';
-import type { RumusNegatif } from './api-pengaturan.ts';
 
 /**
  * The year a page opens on when the address names none: the one last chosen if the OPD has
@@ -26,11 +26,8 @@ export function capaianNegatif(rumus: RumusNegatif, target: number, realisasi: n
   return rumus === 'selisih-min-nol' && c < 0 ? 0 : c;
 }
 
-export interface BandIsian {
-  min: string;
-  label: string;
-  warna: string;
-}
+/** A band as typed in the form: each field of the contract's Band as text ('' for no colour). */
+export type BandIsian = Record<keyof Band, string>;
 
 export type GalatBand = Partial<Record<'min' | 'label', 'galatAngka' | 'galatUrut' | 'galatNol' | 'galatLabel'>>;
 

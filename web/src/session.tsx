@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import { api } from './api.ts';
-import type { Me, Opd, Peran, Triwulan } from './types.ts';
+import type { Me, Peran } from '@kontrak/umum.ts';
+import type { Opd, Triwulan } from './types.ts';
 
 export interface Sesi {
   me: Me;

@@ -4,7 +4,7 @@
  * and whether the draft is sent.
  */
 import { parseAngka } from './format.ts';
-import type { Entri } from './types.ts';
+import type { Entri } from '@kontrak/entri.ts';
 
 export interface Isian {
   nilai: string;

@@ -6,48 +6,13 @@
  * `GET .../entri/:kode/riwayat`.
  */
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { boleh } from '../../policy/policy.ts';
-import { cariAudit, ENTITAS_AUDIT, samarkanAudit } from '../../workflow/audit.ts';
+import { cariAudit, samarkanAudit } from '../../workflow/audit.ts';
 import { Dilarang } from '../../workflow/errors.ts';
-import { GALAT_SESI, Galat, PemdaParams } from '../schemas.ts';
+import { AuditQuery, DaftarAudit } from '../../kontrak/audit.ts';
+import { GALAT_SESI, Galat, PemdaParams } from '../../kontrak/umum.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
-
-const waktu = z.iso.datetime({ offset: true, message: 'waktu berformat ISO 8601, mis. 2024-04-10T00:00:00+08:00' });
-
-export const AuditQuery = z.strictObject({
-  pengguna: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'username tidak sah').optional().describe('username pelaku'),
-  entity: z.enum(ENTITAS_AUDIT).optional(),
-  entityKey: z
-    .string()
-    .min(1)
-    .max(200)
-    .regex(/^[A-Za-z0-9._\-#/]+$/, 'kunci entitas tidak sah')
-    .optional()
-    .describe('kunci rekaman atau awalannya, mis. disnakertrans/2024/1/IKU-1 atau disnakertrans/2024'),
-  dari: waktu.optional().describe('sejak (termasuk)'),
-  sampai: waktu.optional().describe('sebelum (tidak termasuk)'),
-  batas: z.string().regex(/^[0-9]{1,3}$/, 'batas 1 sampai 500').transform(Number).pipe(z.number().int().min(1).max(500)).optional(),
-  lewati: z.string().regex(/^[0-9]{1,7}$/, 'lewati berupa angka').transform(Number).optional(),
-});
-
-export const DaftarAudit = z.object({
-  baris: z.array(
-    z.object({
-      id: z.string(),
-      pada: z.string(),
-      oleh: z.string().describe('username; "sistem" untuk perubahan oleh sistem'),
-      entity: z.string(),
-      entityKey: z.string(),
-      field: z.string(),
-      lama: z.unknown(),
-      baru: z.unknown(),
-      requestId: z.string().nullable(),
-    }),
-  ),
-  lebih: z.boolean().describe('masih ada baris berikutnya (naikkan lewati)'),
-});
 
 export function routesAudit(database: Database): FastifyPluginCallbackZod {
   const db = database.db;

@@ -4,7 +4,7 @@ import { keluar, keluarSemua, masuk } from '../../auth/sesi.ts';
 import type { Aktor } from '../../policy/policy.ts';
 import type { Database } from '../../db/client.ts';
 import { HttpGalat } from '../errors.ts';
-import { Galat, GALAT_SESI, LoginBody, LoginResponse, Me, TanpaBody, TanpaIsi } from '../schemas.ts';
+import { Galat, GALAT_SESI, LoginBody, LoginResponse, Me, TanpaBody, TanpaIsi } from '../../kontrak/umum.ts';
 import { COOKIE, hapusCookie, pasangCookie, type OpsiSesi } from '../gerbang-sesi.ts';
 
 /** The one message of every refused sign-in. */

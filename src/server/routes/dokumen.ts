@@ -16,14 +16,15 @@ import type { Database } from '../../db/client.ts';
 import { loadDatasetOpd } from '../../db/dataset-repository.ts';
 import { konteks } from '../../measure/konteks.ts';
 import { type Aktor, boleh } from '../../policy/policy.ts';
-import { FORMAT_DOKUMEN, JENIS_DOKUMEN, MIME, type FormatDokumen, type JenisDokumen } from '../../report/index.ts';
+import { JENIS_DOKUMEN, MIME, type FormatDokumen, type JenisDokumen } from '../../report/jenis.ts';
 import { susunPratinjau } from '../../report/pratinjau.ts';
 import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors.ts';
 import { jejakRealisasi } from '../../workflow/jejak.ts';
 import { bacaOpd } from '../../workflow/katalog.ts';
 import type { Beban, Berkas, Tugas } from '../beban.ts';
 import { HttpGalat } from '../errors.ts';
-import { GALAT_SESI, Galat, PemdaParams, TahunParams } from '../schemas.ts';
+import { AntreanPenuh, DaftarDokumen, DokumenBody, DokumenParams, DokumenQuery, PratinjauLkjip, TugasDokumen, TugasParams } from '../../kontrak/dokumen.ts';
+import { GALAT_SESI, Galat, TahunParams } from '../../kontrak/umum.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
 import { opsiLkjip } from '../../workflow/evaluasi.ts';
 
@@ -34,111 +35,7 @@ export const FORMAT_PER_JENIS: Record<JenisDokumen, readonly FormatDokumen[]> = 
   triwulan: ['xlsx'],
 };
 
-const DokumenParams = TahunParams.extend({ jenis: z.enum(JENIS_DOKUMEN).describe('lkjip, pk (Perjanjian Kinerja) atau triwulan (monitoring triwulan)') });
-const DokumenQuery = z.object({
-  format: z.enum(FORMAT_DOKUMEN).optional().describe('docx atau pdf untuk lkjip dan pk (bawaan docx); xlsx untuk triwulan'),
-  versi: z.coerce.number().int('versi PK bilangan bulat').min(0, 'versi PK 0 atau lebih').optional().describe('versi Perjanjian Kinerja (0 = murni, 1 = perubahan I, ...); bawaan: versi terakhir'),
-  triwulan: z.coerce.number().int().min(1, 'triwulan 1 sampai 4').max(4, 'triwulan 1 sampai 4').optional().describe('monitoring triwulan: sampai triwulan ini (bawaan 4)'),
-});
-
-const DokumenBody = z
-  .strictObject({
-    format: DokumenQuery.shape.format,
-    versi: z.number().int('versi PK bilangan bulat').min(0, 'versi PK 0 atau lebih').optional().describe(DokumenQuery.shape.versi.description ?? ''),
-    triwulan: z.number().int().min(1, 'triwulan 1 sampai 4').max(4, 'triwulan 1 sampai 4').optional().describe(DokumenQuery.shape.triwulan.description ?? ''),
-  })
-  .describe('dokumen yang diminta; sama dengan query unduhan langsung');
-type PilihanDokumen = z.infer<typeof DokumenBody>;
-
-export const TugasDokumen = z
-  .object({
-    id: z.string(),
-    status: z.enum(['antre', 'berjalan', 'selesai', 'gagal']).describe('antre: menunggu giliran; berjalan: sedang disusun; selesai: berkas siap di …/berkas; gagal: lihat galat'),
-    posisi: z.number().int().nullable().describe('urutan dalam antrean (1 = berikutnya); null bila tidak menunggu'),
-    galat: Galat.optional().describe('mengapa dokumen gagal dibuat'),
-  })
-  .meta({ id: 'TugasDokumen' });
-const TugasParams = PemdaParams.extend({ id: z.uuid('id tugas tidak sah') });
-const AntreanPenuh = Galat.describe('antrean penuh (header Retry-After: detik)');
-
-const DaftarDokumen = z.object({
-  dokumen: z.array(z.object({ jenis: z.enum(JENIS_DOKUMEN), format: z.array(z.enum(FORMAT_DOKUMEN)) })),
-  pk: z.array(z.object({ versi: z.number().int(), nama: z.string(), tanggal: z.string().nullable() })).describe('versi Perjanjian Kinerja tahun ini, terbaru dahulu'),
-});
-
-const Jejak = z.object({ aksi: z.enum(['isi', 'ajukan', 'verifikasi', 'setujui', 'tolak']), oleh: z.string().describe('username'), pada: z.string(), komentar: z.string().optional() });
-const Sel = z.object({ teks: z.string(), ref: z.string().optional().describe('kunci ke sumber'), tebal: z.boolean().optional(), lebar: z.number().int().optional(), rata: z.literal('kanan').optional() });
-const Ukuran = z.object({ target: z.string(), realisasi: z.string(), capaian: z.string() });
-const Sumber = z.discriminatedUnion('jenis', [
-  z.object({
-    jenis: z.literal('indikator'),
-    kode: z.string(),
-    nama: z.string(),
-    satuan: z.string(),
-    sasaran: z.object({ nomor: z.number(), uraian: z.string() }),
-    polaritas: z.enum(['positif', 'negatif']),
-    agregasi: z.enum(['jumlah', 'akhir', 'rata-rata', 'rasio']),
-    caraAgregasi: z.string(),
-    desimal: z.number().int(),
-    formula: z.object({ teks: z.string(), pembilang: z.string().nullable(), penyebut: z.string().nullable(), pengali: z.number() }).nullable(),
-    sumberData: z.string().nullable(),
-    penanggungJawab: z.array(z.string()),
-    aturanCapaian: z.string(),
-    sumberTarget: z.enum(['pk', 'renstra', 'tidak-ada']),
-    tahunIni: Ukuran.extend({ predikat: z.string().nullable(), realisasiSebelumPembulatan: z.string() }),
-    tahunLalu: Ukuran,
-    targetAkhirRenstra: z.object({ target: z.string(), capaian: z.string() }),
-    entri: z.array(
-      z.object({
-        triwulan: z.number().int().nullable(),
-        targetTriwulan: z.number().nullable(),
-        nilai: z.number().nullable(),
-        pembilang: z.number().nullable(),
-        penyebut: z.number().nullable(),
-        hasil: z.string(),
-        status: z.enum(['kosong', 'draf', 'diajukan', 'ditolak', 'diverifikasi', 'disetujui']),
-        dihitung: z.boolean(),
-        keterangan: z.string().nullable(),
-        jejak: z.array(Jejak).describe('kosong untuk nilai hasil impor dataset'),
-      }),
-    ),
-  }),
-  z.object({
-    jenis: z.literal('sasaran'),
-    kode: z.string(),
-    nomor: z.number(),
-    uraian: z.string(),
-    capaian: z.string(),
-    predikat: z.string().nullable(),
-    capaianTahunLalu: z.string(),
-    cara: z.string(),
-    indikator: z.array(z.object({ ref: z.string(), nama: z.string(), capaian: z.string(), capaianTahunLalu: z.string() })),
-  }),
-  z.object({ jenis: z.literal('rata-rata'), capaian: z.string(), predikat: z.string().nullable(), cara: z.string(), sasaran: z.array(z.object({ ref: z.string(), nomor: z.number(), capaian: z.string() })) }),
-  z.object({ jenis: z.literal('anggaran'), kode: z.string(), nama: z.string(), level: z.string(), pagu: z.string(), realisasi: z.string(), sisa: z.string(), serapan: z.string(), dokumen: z.string(), cara: z.string() }),
-  z.object({
-    jenis: z.literal('efisiensi'),
-    nomor: z.number().nullable(),
-    uraian: z.string(),
-    capaianKinerja: z.string(),
-    serapan: z.string(),
-    efisiensi: z.string(),
-    cara: z.string(),
-    program: z.array(z.object({ ref: z.string(), nama: z.string(), serapan: z.string() })),
-  }),
-]);
-export const PratinjauResponse = z
-  .object({
-    pemda: z.string(),
-    opd: z.object({ slug: z.string(), nama: z.string() }),
-    tahun: z.number().int(),
-    skala: z.object({ nama: z.string(), bands: z.array(z.object({ min: z.number(), label: z.string(), warna: z.string().nullable() })) }),
-    tabel: z.array(z.object({ id: z.string(), judul: z.string(), kepala: z.array(z.string()), baris: z.array(z.array(Sel)) })),
-    sumber: z.record(z.string(), Sumber).describe('asal setiap angka, menurut ref sel'),
-    narasi: z.array(z.object({ judul: z.string(), isi: z.array(z.string()).describe('kosong: belum ditulis') })),
-    belumDiisi: z.array(z.object({ bagian: z.string(), teks: z.string() })).describe('narasi yang ditandai kosong di draf LKJIP'),
-  })
-  .meta({ id: 'PratinjauLkjip' });
+type PilihanDokumen = z.output<typeof DokumenBody>;
 
 /** `attachment` with an ASCII filename and its UTF-8 form (RFC 6266). */
 function disposition(nama: string): string {
@@ -156,7 +53,7 @@ function kirimBerkas(reply: FastifyReply, b: Berkas) {
     .send(b.isi);
 }
 
-function tampilTugas(t: Tugas): z.infer<typeof TugasDokumen> {
+function tampilTugas(t: Tugas): TugasDokumen {
   return { id: t.id, status: t.status, posisi: t.status === 'antre' ? t.tiket.posisi : null, ...(t.galat ? { galat: t.galat.body as z.infer<typeof Galat> } : {}) };
 }
 
@@ -332,7 +229,7 @@ export function routesDokumen(database: Database, beban: Beban): FastifyPluginCa
             'Tabel capaian (3.3 dan analisis per sasaran) dan anggaran (3.16–3.18) seperti di dokumen; setiap angka memiliki ref ke sumber: indikator dengan ' +
             'nilai dan target triwulan, formula, agregasi, polaritas dan rumus capaian, serta siapa mengisi, mengajukan, memverifikasi dan menyetujui setiap nilai dan kapan.',
           params: TahunParams,
-          response: { 200: PratinjauResponse, ...GALAT_SESI },
+          response: { 200: PratinjauLkjip, ...GALAT_SESI },
         },
       },
       async (req) => {

@@ -12,23 +12,8 @@ import { MasukanTidakSah } from '../../workflow/errors.ts';
 import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
 import { ambilBukti, periksaUnggah, simpanDraf, ubahStatus, unggahBukti } from '../../workflow/perintah.ts';
 import { aturTenggat, bacaTenggat, sajikanTenggat } from '../../workflow/tenggat.ts';
-import {
-  Bukti,
-  BuktiParams,
-  DaftarEntri,
-  Entri,
-  Galat,
-  GALAT_SESI,
-  Riwayat,
-  SimpanBody,
-  StatusBody,
-  TenggatBody,
-  TenggatParams,
-  TenggatResponse,
-  TolakBody,
-  TriwulanParams,
-  EntriParams,
-} from '../schemas.ts';
+import { Bukti, DaftarEntri, Entri, Riwayat, SimpanBody, StatusBody, TolakBody } from '../../kontrak/entri.ts';
+import { BuktiParams, EntriParams, Galat, GALAT_SESI, TenggatBody, TenggatParams, TenggatResponse, TriwulanParams } from '../../kontrak/umum.ts';
 import { aktor, aktorPemda } from '../gerbang-sesi.ts';
 
 const ENTRI = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/triwulan/:tw/entri';

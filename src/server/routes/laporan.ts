@@ -18,7 +18,8 @@ import { type Aktor, boleh, opdTerlihat } from '../../policy/policy.ts';
 import { Dilarang, TidakDitemukan } from '../../workflow/errors.ts';
 import { bacaKatalog, bacaOpd, daftarOpd, type Katalog } from '../../workflow/katalog.ts';
 import { progres } from '../../workflow/progres.ts';
-import { CapaianResponse, CheckResponse, Dashboard, DaftarOpd, DaftarPemda, GALAT_SESI, OpdParams, PemdaParams, Pejabat, TahunParams } from '../schemas.ts';
+import { Anggaran, Capaian, CheckResponse, Dashboard, DaftarOpd, DaftarPemda, Pejabat } from '../../kontrak/laporan.ts';
+import { GALAT_SESI, OpdParams, PemdaParams, TahunParams } from '../../kontrak/umum.ts';
 import { CacheRevisi } from '../../db/cache-revisi.ts';
 import { aktor, aktorPemda } from '../gerbang-sesi.ts';
 
@@ -86,7 +87,7 @@ export function routesLaporan(database: Database, { cacheMaks }: { cacheMaks: nu
 
     app.get(
       '/api/pemda/:pemda/opd/:opd/tahun/:tahun/capaian',
-      { schema: { tags, summary: 'Capaian kinerja (Tabel 3.2–3.15)', params: TahunParams, response: { 200: CapaianResponse, ...GALAT_SESI } } },
+      { schema: { tags, summary: 'Capaian kinerja (Tabel 3.2–3.15)', params: TahunParams, response: { 200: Capaian, ...GALAT_SESI } } },
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
         await opdTerbaca(a, req.params.opd);
@@ -96,7 +97,7 @@ export function routesLaporan(database: Database, { cacheMaks }: { cacheMaks: nu
 
     app.get(
       '/api/pemda/:pemda/opd/:opd/tahun/:tahun/anggaran',
-      { schema: { tags, summary: 'Realisasi anggaran dan efisiensi (Tabel 3.16–3.18)', params: TahunParams, response: { 200: CapaianResponse, ...GALAT_SESI } } },
+      { schema: { tags, summary: 'Realisasi anggaran dan efisiensi (Tabel 3.16–3.18)', params: TahunParams, response: { 200: Anggaran, ...GALAT_SESI } } },
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
         await opdTerbaca(a, req.params.opd);
@@ -111,7 +112,7 @@ export function routesLaporan(database: Database, { cacheMaks }: { cacheMaks: nu
         const a = aktorPemda(req, req.params.pemda);
         await opdTerbaca(a, req.params.opd);
         const temuan = periksaDataset(await dataset(a, req.params.opd), { opd: req.params.opd, tahun: req.params.tahun });
-        return { jumlah: temuan.length, temuan: temuan as unknown as Array<Record<string, unknown>> };
+        return { jumlah: temuan.length, temuan };
       },
     );
 

@@ -8,7 +8,6 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { buatPenggunaBaru, daftarPengguna, hapusPeran, keluarkanSemua, resetSandi, tambahPeran, ubahPengguna } from '../../auth/kelola.ts';
-import { PANJANG_SANDI_MIN } from '../../auth/password.ts';
 import type { Database } from '../../db/client.ts';
 import { SKALA_EMPAT_TINGKAT, SKALA_LIMA_TINGKAT, type Skala as SkalaEngine } from '../../engine/skala.ts';
 import { boleh, lingkupEntri } from '../../policy/policy.ts';
@@ -16,95 +15,30 @@ import { bacaAnggaranOpd, simpanAnggaran, tahunBerdata } from '../../workflow/an
 import { Dilarang } from '../../workflow/errors.ts';
 import { bacaPengaturan, type PengaturanPemda, ubahPengaturan } from '../../workflow/pengaturan.ts';
 import { bacaTenggatTahun } from '../../workflow/tenggat-tahun.ts';
-import { Galat, GALAT_SESI, OpdParams, Peran, PemdaParams, TahunParams } from '../schemas.ts';
+import {
+  AnggaranOpd,
+  BuatPenggunaBody,
+  CabutPeranQuery,
+  DaftarPengguna,
+  Pengaturan,
+  PengaturanBody,
+  PenggunaBaru,
+  PenggunaParams,
+  PeranParams,
+  ResetSandiBody,
+  SandiBaru,
+  SesiDiakhiri,
+  SimpanAnggaranBody,
+  TahunData,
+  TambahPeranBody,
+  TenggatTahun,
+  TenggatTahunParams,
+  UbahPenggunaBody,
+} from '../../kontrak/pengaturan.ts';
+import { Galat, GALAT_SESI, OpdParams, PemdaParams, TahunParams } from '../../kontrak/umum.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
 
 const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat } as const;
-
-const Band = z.object({
-  min: z.number().min(0, 'batas bawah paling kecil 0').max(1000, 'batas bawah paling besar 1000'),
-  label: z.string().trim().min(1, 'label wajib diisi').max(80),
-  warna: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'warna berformat #rrggbb')
-    .optional(),
-});
-const Skala = z.object({ nama: z.string().trim().min(1, 'nama skala wajib diisi').max(120), bands: z.array(Band).min(2, 'paling sedikit dua band').max(10, 'paling banyak sepuluh band') });
-const RumusNegatif = z.enum(['selisih', 'rasio-terbalik', 'selisih-min-nol']);
-const PengaturanResponse = z.object({
-  skala: Skala,
-  rumusNegatif: RumusNegatif,
-  version: z.number().int(),
-  preset: z.object({ empat: Skala, lima: Skala }).describe('skala baku yang dapat dipilih'),
-});
-const PengaturanBody = z.object({
-  version: z.number().int().min(0),
-  skala: Skala.optional(),
-  rumusNegatif: RumusNegatif.optional(),
-});
-
-const TenggatTahunParams = PemdaParams.extend({ tahun: TahunParams.shape.tahun });
-const TenggatTahun = z.object({
-  tahun: z.number().int(),
-  triwulan: z.array(
-    z.object({
-      triwulan: z.number().int(),
-      batas: z.string().nullable(),
-      version: z.number().int().describe('0 bila belum diatur'),
-      pengecualian: z.array(z.object({ opd: z.string(), unit: z.string(), batas: z.string() })),
-    }),
-  ),
-  unit: z.array(z.object({ opd: z.string(), opdNama: z.string(), kode: z.string(), nama: z.string() })).describe('unit yang dapat diberi pengecualian'),
-});
-
-const PeranPengguna = z.object({ id: z.string(), peran: Peran, opd: z.string().nullable(), unit: z.string().nullable() });
-const PenggunaKelola = z.object({
-  id: z.string(),
-  username: z.string(),
-  nama: z.string().describe('data pribadi: hanya untuk admin pemda'),
-  aktif: z.boolean(),
-  terkunciSampai: z.string().nullable(),
-  sesiAktif: z.number().int(),
-  version: z.number().int(),
-  peran: z.array(PeranPengguna),
-});
-const Penugasan = z.object({ peran: Peran, opd: z.string().max(64).nullable().optional(), unit: z.string().max(64).nullable().optional() });
-const sandi = z.string().max(1024).optional().describe(`paling sedikit ${PANJANG_SANDI_MIN} karakter; bila tidak dikirim dibuat acak dan dikembalikan sekali`);
-const BuatPenggunaBody = z.object({
-  username: z.string().trim().min(1, 'username wajib diisi').max(64),
-  nama: z.string().trim().min(1, 'nama wajib diisi').max(200),
-  sandi,
-  peran: z.array(Penugasan).max(50),
-});
-const PenggunaParams = PemdaParams.extend({ id: z.uuid('id pengguna tidak sah') });
-const PeranParams = PenggunaParams.extend({ peranId: z.uuid('id peran tidak sah') });
-const Versi = z.object({ version: z.number().int().min(0) });
-
-const BarisAnggaran = z.object({
-  kode: z.string(),
-  nama: z.string(),
-  level: z.string().nullable(),
-  induk: z.string().nullable(),
-  pagu: z.number().int(),
-  realisasi: z.number().int(),
-  version: z.number().int(),
-  diisi: z.boolean().describe('baris yang diisi langsung; baris di atasnya mengikuti'),
-});
-const AnggaranOpd = z.object({
-  opd: z.string(),
-  tahun: z.number().int(),
-  versi: z.enum(['dpa', 'dpa-perubahan']).nullable(),
-  baris: z.array(BarisAnggaran),
-  peringatan: z.array(z.object({ aturan: z.string(), kode: z.string(), pesan: z.string() })),
-  bolehUbah: z.boolean(),
-});
-const rupiah = z.number().int('rupiah harus bilangan bulat').min(0, 'tidak boleh negatif').max(Number.MAX_SAFE_INTEGER, 'nilai terlalu besar');
-const SimpanAnggaranBody = z.object({
-  baris: z
-    .array(z.object({ kode: z.string().min(1).max(64), version: z.number().int().min(0), pagu: rupiah.optional(), realisasi: rupiah.optional() }))
-    .min(1, 'tidak ada baris yang diubah')
-    .max(2000),
-});
 
 const salin = (s: SkalaEngine) => ({ nama: s.nama, bands: s.bands.map((b) => ({ ...b })) });
 const jawabPengaturan = (p: PengaturanPemda) => ({
@@ -124,7 +58,7 @@ export function routesPengaturan(database: Database, sekarang: () => Date): Fast
 
     app.get(
       P,
-      { schema: { tags, summary: 'Skala predikat dan rumus indikator negatif (admin pemda)', params: PemdaParams, response: { 200: PengaturanResponse, ...GALAT_SESI } } },
+      { schema: { tags, summary: 'Skala predikat dan rumus indikator negatif (admin pemda)', params: PemdaParams, response: { 200: Pengaturan, ...GALAT_SESI } } },
       async (req) => {
         const a = aktorPemda(req, req.params.pemda);
         if (!boleh(a, { aksi: 'skala:atur' })) throw new Dilarang('hanya admin pemda');
@@ -141,7 +75,7 @@ export function routesPengaturan(database: Database, sekarang: () => Date): Fast
           description: 'Band dari tertinggi ke terendah, batas bawah menurun tegas, band terendah mulai 0. Capaian dan predikat di dasbor langsung mengikuti.',
           params: PemdaParams,
           body: PengaturanBody,
-          response: { 200: PengaturanResponse, ...GALAT_UBAH },
+          response: { 200: Pengaturan, ...GALAT_UBAH },
         },
       },
       async (req) => {
@@ -177,7 +111,7 @@ export function routesPengaturan(database: Database, sekarang: () => Date): Fast
           tags,
           summary: 'Pengguna pemda dan perannya (admin pemda; memuat data pribadi)',
           params: PemdaParams,
-          response: { 200: z.object({ pengguna: z.array(PenggunaKelola) }), ...GALAT_SESI },
+          response: { 200: DaftarPengguna, ...GALAT_SESI },
         },
       },
       async (req) => ({ pengguna: await daftarPengguna(db, aktorPemda(req, req.params.pemda), sekarang()) }),
@@ -192,7 +126,7 @@ export function routesPengaturan(database: Database, sekarang: () => Date): Fast
           description: 'Kata sandi awal (argon2id): dikirim admin atau dibuat acak dan dikembalikan sekali sebagai sandiAwal.',
           params: PemdaParams,
           body: BuatPenggunaBody,
-          response: { 201: z.object({ id: z.string(), sandiAwal: z.string().optional() }), ...GALAT_UBAH },
+          response: { 201: PenggunaBaru, ...GALAT_UBAH },
         },
       },
       async (req, reply) => reply.code(201).send(await buatPenggunaBaru(db, aktorPemda(req, req.params.pemda), audit(req), req.body)),
@@ -205,7 +139,7 @@ export function routesPengaturan(database: Database, sekarang: () => Date): Fast
           tags,
           summary: 'Ubah nama atau aktifkan/nonaktifkan pengguna (admin pemda); menonaktifkan mengakhiri semua sesinya',
           params: PenggunaParams,
-          body: Versi.extend({ nama: z.string().trim().min(1, 'nama wajib diisi').max(200).optional(), aktif: z.boolean().optional() }),
+          body: UbahPenggunaBody,
           response: { 204: z.null(), ...GALAT_UBAH },
         },
       },
@@ -222,8 +156,8 @@ export function routesPengaturan(database: Database, sekarang: () => Date): Fast
           tags,
           summary: 'Atur ulang kata sandi (admin pemda); membuka kunci dan mengakhiri semua sesi pengguna',
           params: PenggunaParams,
-          body: Versi.extend({ sandi }),
-          response: { 200: z.object({ sandiBaru: z.string().optional() }), ...GALAT_UBAH },
+          body: ResetSandiBody,
+          response: { 200: SandiBaru, ...GALAT_UBAH },
         },
       },
       async (req) => resetSandi(db, aktorPemda(req, req.params.pemda), audit(req), req.params.id, req.body),
@@ -236,7 +170,7 @@ export function routesPengaturan(database: Database, sekarang: () => Date): Fast
           tags,
           summary: 'Keluarkan pengguna dari semua perangkat (admin pemda)',
           params: PenggunaParams,
-          response: { 200: z.object({ sesiDiakhiri: z.number().int() }), ...GALAT_SESI },
+          response: { 200: SesiDiakhiri, ...GALAT_SESI },
         },
       },
       async (req) => ({ sesiDiakhiri: await keluarkanSemua(db, aktorPemda(req, req.params.pemda), audit(req), req.params.id) }),
@@ -249,7 +183,7 @@ export function routesPengaturan(database: Database, sekarang: () => Date): Fast
           tags,
           summary: 'Tambah peran (admin pemda): admin-pemda/inspektorat/pimpinan tanpa OPD; perencana/kepala-opd/keuangan dengan OPD; kepala-unit dengan OPD dan unit',
           params: PenggunaParams,
-          body: Versi.extend(Penugasan.shape),
+          body: TambahPeranBody,
           response: { 204: z.null(), ...GALAT_UBAH },
         },
       },
@@ -266,7 +200,7 @@ export function routesPengaturan(database: Database, sekarang: () => Date): Fast
           tags,
           summary: 'Cabut peran (admin pemda); version pengguna sebagai query',
           params: PeranParams,
-          querystring: z.strictObject({ version: z.string().regex(/^[0-9]{1,9}$/, 'version berupa angka desimal').transform(Number).pipe(z.number().int().min(0)) }),
+          querystring: CabutPeranQuery,
           response: { 204: z.null(), ...GALAT_UBAH },
         },
       },
@@ -315,7 +249,7 @@ export function routesPengaturan(database: Database, sekarang: () => Date): Fast
           tags: ['laporan'],
           summary: 'Tahun yang memiliki data untuk OPD, terbaru dahulu',
           params: OpdParams,
-          response: { 200: z.object({ tahun: z.array(z.number().int()) }), ...GALAT_SESI },
+          response: { 200: TahunData, ...GALAT_SESI },
         },
       },
       async (req) => {

@@ -15,80 +15,9 @@ import { BATAS_UKURAN_XLSX } from '../../exchange/xlsx.ts';
 import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors.ts';
 import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
 import { daftarBaris, daftarRegister, hapusBaris, imporBaris, registerLengkap, simpanBaris } from '../../workflow/register.ts';
-import { Galat, GALAT_SESI, OpdParams, TahunParams } from '../schemas.ts';
+import { BarisParams, BarisRegister, DaftarBaris, DaftarRegister, EksporQuery, HapusQuery, HasilImporRegister, IndikatorParams, Penjelasan, RegisterParams, SimpanBaris, UbahBaris } from '../../kontrak/register.ts';
+import { Galat, GALAT_SESI, OpdParams } from '../../kontrak/umum.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
-
-const nama = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(64);
-const kodeBaris = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._\-#/]+$/, 'id hanya huruf, angka dan . _ - # /');
-const RegisterParams = OpdParams.extend({ kode: nama.describe('kode register, mis. kasus_hi') });
-const BarisParams = RegisterParams.extend({ id: kodeBaris.describe('id baris') });
-const Sel = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
-
-const Kolom = z.object({
-  kode: z.string(),
-  nama: z.string(),
-  tipe: z.string(),
-  pilihan: z.array(z.string()).optional(),
-  pribadi: z.boolean(),
-  wajib: z.boolean(),
-});
-const TotalImpor = z.object({ id: z.string(), tahun: z.number(), bulanDari: z.number(), bulanSampai: z.number(), nilai: z.record(z.string(), z.number()), keterangan: z.string() });
-const Definisi = z.object({
-  kode: z.string(),
-  nama: z.string(),
-  uraian: z.string().optional(),
-  preset: z.string().optional(),
-  unit: z.string().optional(),
-  kolom: z.array(Kolom),
-  periode: z.record(z.string(), z.string()),
-  totalImpor: z.array(TotalImpor),
-});
-const DaftarRegister = z.object({ kelola: z.boolean().describe('pengguna boleh mengubah dan melihat kolom pribadi'), register: z.array(Definisi.extend({ jumlahBaris: z.number() })) });
-const Baris = z.object({ id: z.string(), nilai: z.record(z.string(), Sel), keterangan: z.string().optional(), version: z.number() });
-const DaftarBaris = z.object({ kelola: z.boolean(), register: Definisi, baris: z.array(Baris) });
-const SimpanBaris = z.object({
-  id: kodeBaris.optional().describe('id baris baru; kosong = dibuat otomatis'),
-  nilai: z.record(z.string(), Sel),
-  keterangan: z.string().max(2000).nullable().optional(),
-  version: z.number().int().min(0).default(0).describe('versi tersimpan (0 untuk baris baru)'),
-});
-const HapusQuery = z.strictObject({ version: z.string().regex(/^[0-9]{1,9}$/, 'version berupa angka desimal').transform(Number).pipe(z.number().int().min(1)) });
-const EksporQuery = z.object({ pribadi: z.enum(['0', '1']).default('0').describe('1 = sertakan kolom pribadi (hanya pengelola register)') });
-const HasilImpor = z.object({ ditambah: z.number(), diubah: z.number() });
-const IndikatorParams = TahunParams.extend({ indikator: z.string().min(1).max(64) });
-const Agregat = z.object({ rumus: z.string(), register: z.string(), nilai: z.number().nullable(), alasan: z.string().optional(), baris: z.array(z.string()), totalImpor: z.array(z.string()) });
-const Slot = z.object({
-  triwulan: z.number().nullable(),
-  bulanDari: z.number(),
-  bulanSampai: z.number(),
-  sumber: z.enum(['register', 'impor']),
-  pembilang: z.number().nullable(),
-  penyebut: z.number().nullable(),
-  nilai: z.number().nullable(),
-  alasan: z.string().optional(),
-  keterangan: z.string().optional(),
-  agregat: z.array(Agregat),
-});
-const Penjelasan = z.object({
-  pemda: z.string(),
-  opd: z.string(),
-  tahun: z.number(),
-  indikator: z.object({ kode: z.string(), nama: z.string(), satuan: z.string(), agregasi: z.string() }),
-  rumus: z.object({ nilai: z.string().optional(), pembilang: z.string().optional(), penyebut: z.string().optional(), pengali: z.number(), periode: z.string(), teks: z.string() }),
-  triwulan: z.array(Slot),
-  kumulatif: z.array(Slot).optional(),
-  realisasi: z.object({ nilai: z.number().nullable(), alasan: z.string().optional() }),
-  capaian: z.number().nullable(),
-  register: z.array(
-    z.object({
-      kode: z.string(),
-      nama: z.string(),
-      kolom: z.array(z.object({ kode: z.string(), nama: z.string(), tipe: z.string() })),
-      baris: z.array(z.object({ id: z.string(), nilai: z.record(z.string(), Sel), keterangan: z.string().optional() })),
-      totalImpor: z.array(TotalImpor),
-    }),
-  ),
-});
 
 const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat } as const;
 
@@ -112,13 +41,13 @@ export function routesRegister(database: Database, sekarang: () => Date): Fastif
 
     app.post(
       `${base}/:kode/baris`,
-      { schema: { tags, summary: 'Tambah (atau ubah, dengan id dan version) baris register; tercatat di log audit', params: RegisterParams, body: SimpanBaris, response: { 200: Baris, ...GALAT_UBAH } } },
+      { schema: { tags, summary: 'Tambah (atau ubah, dengan id dan version) baris register; tercatat di log audit', params: RegisterParams, body: SimpanBaris, response: { 200: BarisRegister, ...GALAT_UBAH } } },
       async (req) => simpanBaris(konteks(req, req.params.pemda), req.params.opd, req.params.kode, req.body.id, req.body),
     );
 
     app.put(
       `${base}/:kode/baris/:id`,
-      { schema: { tags, summary: 'Ubah baris register (version = versi tersimpan); tercatat di log audit', params: BarisParams, body: SimpanBaris.omit({ id: true }), response: { 200: Baris, ...GALAT_UBAH } } },
+      { schema: { tags, summary: 'Ubah baris register (version = versi tersimpan); tercatat di log audit', params: BarisParams, body: UbahBaris, response: { 200: BarisRegister, ...GALAT_UBAH } } },
       async (req) => simpanBaris(konteks(req, req.params.pemda), req.params.opd, req.params.kode, req.params.id, req.body),
     );
 
@@ -140,7 +69,7 @@ export function routesRegister(database: Database, sekarang: () => Date): Fastif
           description: 'Baris pertama berisi nama atau kode kolom; kolom "id" opsional (id yang ada mengganti baris itu). Galat: 400 masukan-tidak-sah dengan issues per baris dan kolom.',
           consumes: ['multipart/form-data'],
           params: RegisterParams,
-          response: { 200: HasilImpor, ...GALAT_UBAH, 413: Galat },
+          response: { 200: HasilImporRegister, ...GALAT_UBAH, 413: Galat },
         },
       },
       async (req) => {

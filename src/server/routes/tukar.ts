@@ -27,13 +27,14 @@ import { imporOpdTahun } from '../../exchange/impor-opd-tahun.ts';
 import { buatTemplateRealisasi } from '../../exchange/realisasi-xlsx.ts';
 import { buatTemplateRenja } from '../../exchange/renja-xlsx.ts';
 import { segarkanStatistik } from '../../exchange/statistik.ts';
-import { GRUP_TABEL, pilihLembar } from '../../exchange/tabel-web.ts';
+import { pilihLembar } from '../../exchange/tabel-web.ts';
 import { BATAS_UKURAN_XLSX } from '../../exchange/xlsx.ts';
 import { type Aktor, boleh } from '../../policy/policy.ts';
 import { catatAudit } from '../../workflow/audit.ts';
 import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors.ts';
 import { bacaOpd } from '../../workflow/katalog.ts';
-import { Galat as GalatHttp, GALAT_SESI, PemdaParams, TahunParams } from '../schemas.ts';
+import { EksporParams, GagalImpor, HasilImpor, ImporParams, ImporQuery, type IsiCadangan, PratinjauCadangan, type PratinjauImpor, PulihkanQuery, SimpanQuery, TemplatParams } from '../../kontrak/tukar.ts';
+import { Galat as GalatHttp, GALAT_SESI, PemdaParams } from '../../kontrak/umum.ts';
 import { antreBerat } from '../beban.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
 
@@ -43,81 +44,6 @@ export const BATAS_UKURAN_CADANGAN = 100 * 1024 * 1024;
 const MIME_XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MB = (n: number) => `${(n / (1024 * 1024)).toLocaleString('id-ID', { maximumFractionDigits: 2 })} MB`;
 
-// ---------------------------------------------------------------- shapes
-
-const GalatImpor = z.object({
-  lembar: z.string().optional(),
-  baris: z.number().int().optional(),
-  kolom: z.string().optional().describe('huruf kolom, mis. F'),
-  judul: z.string().optional().describe('judul kolom seperti tertulis di berkas'),
-  lokasi: z.string().describe("mis. Renja!F12 (Pagu); kosong untuk berkas itu sendiri"),
-  pesan: z.string(),
-});
-const PerubahanMedan = z.object({ medan: z.string(), lama: z.string(), baru: z.string() });
-const BarisPratinjau = z.object({ kode: z.string(), jenis: z.string().optional(), nama: z.string(), medan: z.array(PerubahanMedan) });
-const Selisih = z.object({ baru: z.boolean(), tambah: z.array(BarisPratinjau), ubah: z.array(BarisPratinjau), hapus: z.array(BarisPratinjau), tetap: z.number().int() });
-const Pratinjau = z
-  .object({
-    pemda: z.string(),
-    opd: z.string(),
-    tahun: z.number().int(),
-    berkas: z.string(),
-    versi: z.string().optional().describe('Renja: murni atau perubahan'),
-    status: z.string().optional().describe('realisasi: status entri yang diimpor'),
-    lembar: z.string().optional(),
-    jumlahBaris: z.number().int().optional(),
-    renja: Selisih.optional(),
-    dpa: Selisih.extend({ versi: z.string() }).optional(),
-    kinerja: Selisih.extend({ lembar: z.string() }).optional(),
-    anggaran: Selisih.extend({ lembar: z.string(), versi: z.string() }).optional(),
-    peringatan: z.array(z.string()),
-  })
-  .meta({ id: 'PratinjauImpor' });
-const InfoBerkas = z.object({ nama: z.string(), ukuran: z.number().int(), sha256: z.string() });
-const HasilImpor = z
-  .object({
-    jenis: z.enum(['renja', 'realisasi']),
-    berkas: InfoBerkas,
-    pratinjau: Pratinjau,
-    galat: z.array(GalatImpor),
-    ditulis: z.boolean().describe('true hanya setelah simpan berhasil'),
-  })
-  .meta({ id: 'HasilImpor' });
-const GagalImpor = z
-  .object({
-    error: z.string().describe('impor-tidak-sah, berkas-terlalu-besar, berkas-berbeda'),
-    message: z.string(),
-    berkas: InfoBerkas.optional(),
-    pratinjau: Pratinjau.optional(),
-    galat: z.array(GalatImpor),
-  })
-  .meta({ id: 'GagalImpor' });
-
-const Isi = z.object({ opd: z.number().int(), tahun: z.number().int(), nodeRenja: z.number().int(), realisasi: z.number().int(), barisAnggaran: z.number().int() });
-const PratinjauCadangan = z
-  .object({
-    berkas: InfoBerkas,
-    dibuat: z.string().describe('waktu pembuatan cadangan (ISO 8601)'),
-    migrasi: z.string(),
-    migrasiBerbeda: z.boolean().describe('cadangan dibuat oleh program pada migrasi lain; datasetnya tetap diperiksa penuh'),
-    pemda: z.object({ slug: z.string(), nama: z.string() }).describe('pemda yang akan dipulihkan (selalu pemda pengguna)'),
-    asal: z.string().describe('slug pemda di berkas cadangan; berbeda dari pemda.slug bila cadangan pemda lain dipulihkan ke pemda ini'),
-    pemdaLainDiabaikan: z.array(z.string()).describe('pemda lain di berkas yang tidak dipulihkan'),
-    isi: Isi,
-    sekarang: Isi,
-    dipulihkan: z.boolean(),
-  })
-  .meta({ id: 'PratinjauCadangan' });
-
-const JenisImpor = z.enum(['renja', 'realisasi']);
-const ImporParams = TahunParams.extend({ jenis: JenisImpor.describe('renja (Renja/DPA) atau realisasi') });
-const Sha = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 harus 64 digit heksadesimal dari jawaban pratinjau');
-const ImporQuery = z.strictObject({
-  versi: z.enum(['murni', 'perubahan']).default('murni').describe('Renja: versi yang diganti'),
-  dpa: z.enum(['dpa', 'dpa-perubahan']).optional().describe('realisasi: versi DPA yang realisasinya diperbarui (bawaan: terakhir)'),
-});
-const SimpanQuery = ImporQuery.extend({ sha256: Sha });
-
 // ---------------------------------------------------------------- helpers
 
 const galatJson = (g: Galat) => ({ ...g, lokasi: lokasiGalat(g) });
@@ -126,7 +52,7 @@ const galatJson = (g: Galat) => ({ ...g, lokasi: lokasiGalat(g) });
 class ImporDitolak extends Error {
   constructor(
     readonly status: number,
-    readonly body: z.infer<typeof GagalImpor>,
+    readonly body: GagalImpor,
   ) {
     super(body.message);
   }
@@ -180,7 +106,7 @@ function kirimBerkas(reply: FastifyReply, mime: string, nama: string, isi: Buffe
     .send(isi);
 }
 
-function ringkasIsi(d: Dataset | undefined): z.infer<typeof Isi> {
+function ringkasIsi(d: Dataset | undefined): IsiCadangan {
   const tahun = (d?.opd ?? []).flatMap((o) => o.tahun);
   return {
     opd: d?.opd.length ?? 0,
@@ -254,7 +180,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
           },
         },
       );
-      const pratinjau = hasil.pratinjau as z.infer<typeof Pratinjau>;
+      const pratinjau = hasil.pratinjau as PratinjauImpor;
       if (hasil.galat.length > 0) {
         throw new ImporDitolak(422, {
           error: 'impor-tidak-sah',
@@ -335,7 +261,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
 
     app.get(
       '/api/pemda/:pemda/templat/:jenis',
-      { schema: { tags, summary: 'Unduh templat .xlsx untuk impor (renja atau realisasi)', params: PemdaParams.extend({ jenis: JenisImpor }) } },
+      { schema: { tags, summary: 'Unduh templat .xlsx untuk impor (renja atau realisasi)', params: TemplatParams } },
       async (req, reply) => {
         aktorPemda(req, req.params.pemda);
         const isi = req.params.jenis === 'renja' ? await buatTemplateRenja() : await buatTemplateRealisasi();
@@ -350,7 +276,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
           tags,
           summary: 'Ekspor tabel OPD-tahun ke .xlsx (format angka Indonesia, baris judul dibekukan)',
           description: 'tabel: semua, rencana (Renstra, IKU, Renja), pk (Perjanjian Kinerja), capaian (Tabel 3.3 dst.), anggaran (Tabel 3.16–3.18).',
-          params: TahunParams.extend({ tabel: z.enum(GRUP_TABEL) }),
+          params: EksporParams,
         },
       },
       async (req, reply) => {
@@ -469,10 +395,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
             'Cadangan satu pemda lain hanya dipulihkan dengan pemdaLain=true. Dicatat di log audit.',
           consumes: ['multipart/form-data'],
           params: PemdaParams,
-          querystring: z.strictObject({
-            sha256: Sha,
-            pemdaLain: z.enum(['true', 'false']).default('false').describe('true: pulihkan cadangan satu pemda lain ke pemda ini (menimpa seluruh datanya)'),
-          }),
+          querystring: PulihkanQuery,
           response: jawabCadangan,
         },
       },

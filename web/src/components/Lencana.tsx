@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { teksDiAtas, warnaPredikat } from '../predikat.ts';
-import type { StatusEntri } from '../types.ts';
+import type { StatusEntri } from '@kontrak/entri.ts';
 
 const WARNA_STATUS: Record<StatusEntri, string> = {
   kosong: 'gray',

@@ -2,17 +2,22 @@ import { Button, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Gulir } from './Gulir.tsx';
-import { apiRegister, type Penjelasan, type SlotPenjelasan } from '../api-register.ts';
+import type { Penjelasan, SlotPenjelasan } from '@kontrak/register.ts';
+import type { EntriParams } from '@kontrak/umum.ts';
+import { apiRegister } from '../api-register.ts';
 import { formatAngka, formatPersen } from '../format.ts';
 import { useMuat } from '../muat.ts';
 import { Galat, Memuat } from './Bagian.tsx';
+
+/** An indicator of an OPD's year: the address of its entries, without the quarter. */
+type AlamatIndikator = Omit<EntriParams, 'tw'>;
 
 /**
  * "Penjelasan" for an indicator computed from registers: a small button that opens the formula,
  * the value per quarter and the register rows behind it (no personal columns; the server leaves
  * them out).
  */
-export function TombolPenjelasan({ pemda, opd, tahun, kode }: { pemda: string; opd: string; tahun: number; kode: string }) {
+export function TombolPenjelasan({ pemda, opd, tahun, kode }: AlamatIndikator) {
   const { t } = useTranslation();
   const [buka, setBuka] = useState(false);
   return (
@@ -75,7 +80,7 @@ function TabelSlot({ slot }: { slot: SlotPenjelasan[] }) {
   );
 }
 
-function IsiPenjelasan({ pemda, opd, tahun, kode }: { pemda: string; opd: string; tahun: number; kode: string }) {
+function IsiPenjelasan({ pemda, opd, tahun, kode }: AlamatIndikator) {
   const { t } = useTranslation();
   const [muatan, ulang] = useMuat<Penjelasan>(() => apiRegister.penjelasan(pemda, opd, tahun, kode), [pemda, opd, tahun, kode]);
   if (muatan.keadaan === 'memuat') return <Memuat />;

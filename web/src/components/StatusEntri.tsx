@@ -1,7 +1,7 @@
 import { Group, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatTanggalJam } from '../format.ts';
-import type { Entri } from '../types.ts';
+import type { Entri } from '@kontrak/entri.ts';
 import { IkonGembok } from './Ikon.tsx';
 import { LencanaStatus } from './Lencana.tsx';
 

@@ -1,6 +1,7 @@
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { apiTukar, type GrupTabel } from '../api-tukar.ts';
+import type { GrupTabel } from '@kontrak/tukar.ts';
+import { apiTukar } from '../api-tukar.ts';
 
 /** Downloads a table group of an OPD-year as .xlsx (a plain link: the browser saves the file). */
 export function TombolUnduh({ pemda, opd, tahun, tabel, judul }: { pemda: string; opd: string; tahun: number; tabel: GrupTabel; judul: string }) {

@@ -2,7 +2,8 @@ import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@man
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import { apiPengaturan, type AnggaranOpd, type BarisAnggaran } from '../api-pengaturan.ts';
+import type { AnggaranOpd, BarisAnggaran } from '@kontrak/pengaturan.ts';
+import { apiPengaturan } from '../api-pengaturan.ts';
 import { Galat, Memuat } from '../components/Bagian.tsx';
 import { Gulir } from '../components/Gulir.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';

@@ -2,14 +2,25 @@
  * The audit log of the pemda (admin pemda and inspektorat): who changed what, when, from which
  * value to which, filtered by person, kind of data, record and date range, newest first.
  */
+import type { AuditQuery, DaftarAudit } from '@kontrak/audit.ts';
 import { Alert, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type DaftarAudit, type SaringAudit } from '../api.ts';
+import { api, type SaringAudit } from '../api.ts';
 import { formatTanggalJam } from '../format.ts';
 import { useSesi } from '../session.tsx';
 
-const ENTITAS = ['realisasi', 'bukti_file', 'tenggat', 'tenggat_pengecualian', 'tahun_opd', 'pengguna'];
+type Entitas = NonNullable<AuditQuery['entity']>;
+/** The filter's choices: every entity the server's filter accepts (the type checker holds the list to it). */
+const ENTITAS = Object.keys({
+  realisasi: true,
+  bukti_file: true,
+  tenggat: true,
+  tenggat_pengecualian: true,
+  tahun_opd: true,
+  pengguna: true,
+  register_baris: true,
+} satisfies Record<Entitas, true>) as Entitas[];
 const PER_HALAMAN = 50;
 
 /** A value of the log as text: numbers and strings as they are, the rest as JSON. */
@@ -60,7 +71,7 @@ export function Audit() {
     setLewati(0);
     setSaring({
       pengguna: isian.pengguna.trim() || undefined,
-      entity: isian.entity || undefined,
+      entity: ENTITAS.find((e) => e === isian.entity),
       entityKey: isian.entityKey.trim() || undefined,
       dari: awalHari(isian.dari),
       sampai: awalHari(isian.sampai, true),

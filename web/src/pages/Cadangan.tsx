@@ -2,7 +2,8 @@ import { Alert, Button, Checkbox, FileInput, Group, Table, Text } from '@mantine
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import { apiTukar, type GagalImpor, type IsiCadangan, type PratinjauCadangan } from '../api-tukar.ts';
+import type { GagalImpor, IsiCadangan, PratinjauCadangan } from '@kontrak/tukar.ts';
+import { apiTukar } from '../api-tukar.ts';
 import { Bagian, Galat } from '../components/Bagian.tsx';
 import { formatAngka, formatTanggalJam } from '../format.ts';
 import { useSesi } from '../session.tsx';

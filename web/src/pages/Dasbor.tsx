@@ -13,7 +13,8 @@ import { useMuat } from '../muat.ts';
 import { warnaPredikat } from '../predikat.ts';
 import { setQuery } from '../router.ts';
 import { useSesi } from '../session.tsx';
-import type { Dashboard, ProgresUnit, StatusAngka, Triwulan } from '../types.ts';
+import type { Dashboard, StatusAngka } from '@kontrak/laporan.ts';
+import type { Triwulan } from '../types.ts';
 import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 const GrafikCapaian = lazy(() => import('./GrafikDasbor.tsx').then((m) => ({ default: m.GrafikCapaian })));
@@ -389,7 +390,7 @@ function ProgresTriwulan({ progres, twAwal }: { progres: Dashboard['progres']; t
   const { t } = useTranslation();
   const [tw, setTw] = useState<Triwulan>(twAwal);
   useEffect(() => setTw(twAwal), [twAwal]);
-  const baris: ProgresUnit[] = progres.find((x) => x.triwulan === tw)?.unit ?? [];
+  const baris = progres.find((x) => x.triwulan === tw)?.unit ?? [];
   return (
     <Bagian
       judul={t('dasbor.progresJudul')}

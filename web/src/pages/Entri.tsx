@@ -7,7 +7,7 @@ import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
 import { formatTanggal } from '../format.ts';
 import { useMuat } from '../muat.ts';
 import { useSesi } from '../session.tsx';
-import type { DaftarEntri, StatusEntri } from '../types.ts';
+import type { DaftarEntri, StatusEntri } from '@kontrak/entri.ts';
 import { KartuEntri } from './KartuEntri.tsx';
 import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 

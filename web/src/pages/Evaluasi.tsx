@@ -3,7 +3,9 @@ import { Alert, Badge, Button, Group, List, Table, Text, Textarea, TextInput, Ti
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import { apiEvaluasi, bacaPersen, type Evaluasi as DataEvaluasi, type Kekurangan, KOMPONEN, type LingkupEvaluasi, persenUntukInput, type Skor, SUB } from '../api-evaluasi.ts';
+import type { EvaluasiOpd as DataEvaluasi, Kekurangan, Skor } from '@kontrak/evaluasi.ts';
+import type { LingkupTahun } from '@kontrak/rencana.ts';
+import { apiEvaluasi, bacaPersen, KOMPONEN, persenUntukInput, SUB } from '../api-evaluasi.ts';
 import { Bagian, Galat, Memuat, pesanGalat } from '../components/Bagian.tsx';
 import { Gulir } from '../components/Gulir.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
@@ -30,7 +32,7 @@ export function Evaluasi() {
   const { t } = useTranslation();
   const { me } = useSesi();
   const p = usePilihan();
-  const l: LingkupEvaluasi | undefined = p.opd ? { pemda: me.pemda.slug, opd: p.opd, tahun: p.tahun } : undefined;
+  const l: LingkupTahun | undefined = p.opd ? { pemda: me.pemda.slug, opd: p.opd, tahun: p.tahun } : undefined;
   const [muatan, ulang, ubah] = useMuat(l ? () => apiEvaluasi.baca(l) : undefined, [l?.pemda, l?.opd, l?.tahun]);
 
   useEffect(() => {
@@ -73,7 +75,7 @@ export function Evaluasi() {
   );
 }
 
-function FormEvaluasi({ l, e, kunciDraf, ganti, versiBaru }: { l: LingkupEvaluasi; e: DataEvaluasi; kunciDraf: string; ganti: (e: DataEvaluasi) => void; versiBaru: (v: number) => void }) {
+function FormEvaluasi({ l, e, kunciDraf, ganti, versiBaru }: { l: LingkupTahun; e: DataEvaluasi; kunciDraf: string; ganti: (e: DataEvaluasi) => void; versiBaru: (v: number) => void }) {
   const { t } = useTranslation();
   const tersimpan = dariData(e);
   const [isian, setIsian] = useState<Isian>(() => (e.boleh.isi ? (bacaDrafRencana(kunciDraf, isIsian)?.isi ?? tersimpan) : tersimpan));
@@ -250,7 +252,7 @@ function FormEvaluasi({ l, e, kunciDraf, ganti, versiBaru }: { l: LingkupEvaluas
   );
 }
 
-function TindakLanjut({ l, e, ganti }: { l: LingkupEvaluasi; e: DataEvaluasi; ganti: (e: DataEvaluasi) => void }) {
+function TindakLanjut({ l, e, ganti }: { l: LingkupTahun; e: DataEvaluasi; ganti: (e: DataEvaluasi) => void }) {
   const { t } = useTranslation();
   if (e.rekomendasi.length === 0) return null;
   return (
@@ -262,7 +264,7 @@ function TindakLanjut({ l, e, ganti }: { l: LingkupEvaluasi; e: DataEvaluasi; ga
   );
 }
 
-function BarisTindakLanjut(props: { l: LingkupEvaluasi; e: DataEvaluasi; n: number; id: string; teks: string; tindakLanjut: string | null; ganti: (e: DataEvaluasi) => void }) {
+function BarisTindakLanjut(props: { l: LingkupTahun; e: DataEvaluasi; n: number; id: string; teks: string; tindakLanjut: string | null; ganti: (e: DataEvaluasi) => void }) {
   const { t } = useTranslation();
   const { me } = useSesi();
   const kunci = kunciRencana([me.username, me.pemda.slug, props.l.opd, props.l.tahun, 'tindak-lanjut', props.id]);
@@ -325,7 +327,7 @@ function BarisTindakLanjut(props: { l: LingkupEvaluasi; e: DataEvaluasi; n: numb
   );
 }
 
-function Pengesahan({ l, e, ganti }: { l: LingkupEvaluasi; e: DataEvaluasi; ganti: (e: DataEvaluasi) => void }) {
+function Pengesahan({ l, e, ganti }: { l: LingkupTahun; e: DataEvaluasi; ganti: (e: DataEvaluasi) => void }) {
   const { t } = useTranslation();
   const [kurang, setKurang] = useState<Kekurangan[] | undefined>(undefined);
   const [galat, setGalat] = useState<unknown>(undefined);

@@ -2,7 +2,8 @@ import { Alert, Button, FileInput, Group, List, NativeSelect, Table, Text } from
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import { apiTukar, type GagalImpor, type HasilImpor, type JenisImpor, type Selisih } from '../api-tukar.ts';
+import type { GagalImpor, HasilImpor, JenisImpor, Selisih } from '@kontrak/tukar.ts';
+import { apiTukar } from '../api-tukar.ts';
 import { Bagian, Galat } from '../components/Bagian.tsx';
 import { Gulir } from '../components/Gulir.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';

@@ -1,13 +1,14 @@
 import { Alert, Anchor, Button, Group, Paper, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Entri, Riwayat, SimpanBody } from '@kontrak/entri.ts';
+import type { Galat } from '@kontrak/umum.ts';
 import { Gulir } from '../components/Gulir.tsx';
-import { api, ApiError, NetworkError, type EntriRef, type PerubahanEntri } from '../api.ts';
+import { api, ApiError, NetworkError, type EntriRef } from '../api.ts';
 import { IkonGembok, IkonKlip } from '../components/Ikon.tsx';
 import { DaftarKomentar, KepalaEntri } from '../components/StatusEntri.tsx';
 import { bacaDraf, hapusDraf, kunciDraf, samaIsian, simpanDraf } from '../drafts.ts';
 import { angkaUntukInput, denganSatuan, formatAngka, formatJam, formatTanggalJam } from '../format.ts';
-import type { Entri, Riwayat } from '../types.ts';
 import { adaMasalahBlok, BATAS_KETERANGAN, periksaIsian, type Isian, type Masalah } from '../validate.ts';
 
 /** Quiet time after the last keystroke before a draft is sent: long enough not to send every key. */
@@ -28,7 +29,7 @@ type Simpan =
   | { k: 'lokal' }
   | { k: 'tidak-sah' }
   | { k: 'konflik'; server: Entri }
-  | { k: 'galat'; pesan: string; issues?: Array<{ path: string; message: string }> }
+  | { k: 'galat'; pesan: string; issues?: Galat['issues'] }
   | { k: 'terkunci'; alasan?: string };
 
 export interface KonteksEntri {
@@ -89,7 +90,7 @@ export function KartuEntri({ awal, k, onBerubah }: { awal: Entri; k: KonteksEntr
       setSimpan({ k: 'tidak-sah' });
       return;
     }
-    const body: PerubahanEntri = { version: versiRef.current, keterangan: dikirim.keterangan.trim() === '' ? null : dikirim.keterangan };
+    const body: SimpanBody = { version: versiRef.current, keterangan: dikirim.keterangan.trim() === '' ? null : dikirim.keterangan };
     if (server.formula) {
       body.pembilang = hasil.pembilang;
       body.penyebut = hasil.penyebut;
@@ -123,7 +124,7 @@ export function KartuEntri({ awal, k, onBerubah }: { awal: Entri; k: KonteksEntr
       } else if (e instanceof ApiError && e.status === 423) {
         setSimpan({ k: 'terkunci', alasan: typeof e.body.alasan === 'string' ? e.body.alasan : undefined });
       } else if (e instanceof ApiError && e.status === 400) {
-        const issues = Array.isArray(e.body.issues) ? (e.body.issues as Array<{ path: string; message: string }>) : [];
+        const issues = Array.isArray(e.body.issues) ? (e.body.issues as NonNullable<Galat['issues']>) : [];
         setSimpan({ k: 'galat', pesan: t('entri.simpan.ditolakServer'), issues });
       } else if (e instanceof ApiError && e.status === 403) {
         setSimpan({ k: 'galat', pesan: t('galat.terlarang') });
@@ -460,7 +461,7 @@ function Konflik({ server, milikSaya, onSaya, onServer }: { server: Entri; milik
   );
 }
 
-function Bukti({ entri, r, bisaUbah, onTambah }: { entri: Entri; r: EntriRef; bisaUbah: boolean; onTambah: (b: { id: string | number; nama: string }) => void }) {
+function Bukti({ entri, r, bisaUbah, onTambah }: { entri: Entri; r: EntriRef; bisaUbah: boolean; onTambah: (b: Entri['bukti'][number]) => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [galat, setGalat] = useState<string | undefined>();
@@ -538,7 +539,7 @@ function Bukti({ entri, r, bisaUbah, onTambah }: { entri: Entri; r: EntriRef; bi
 function RiwayatTombol({ r, versi }: { r: EntriRef; versi: number }) {
   const { t } = useTranslation();
   const [buka, setBuka] = useState(false);
-  const [data, setData] = useState<{ versi: number; riwayat: Riwayat[] } | { galat: true } | undefined>();
+  const [data, setData] = useState<{ versi: number; riwayat: Riwayat['riwayat'] } | { galat: true } | undefined>();
   const id = useId();
 
   useEffect(() => {

@@ -11,7 +11,9 @@ import { formatAngka, formatTanggalJam } from '../format.ts';
 import { useMuat } from '../muat.ts';
 import { setQuery, useLokasi } from '../router.ts';
 import { useSesi } from '../session.tsx';
-import type { DaftarDokumen, EntriSumber, FormatDokumen, JenisDokumen, KemajuanUnduh, Pratinjau, Sumber, TabelPratinjau } from '../types-dokumen.ts';
+import type { DaftarDokumen, EntriSumber, FormatDokumen, JenisDokumen, PratinjauLkjip, SumberPratinjau, TabelPratinjau } from '@kontrak/dokumen.ts';
+import type { LingkupTahun } from '@kontrak/rencana.ts';
+import type { KemajuanUnduh } from '../types-dokumen.ts';
 import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 const JENIS: readonly JenisDokumen[] = ['lkjip', 'pk', 'triwulan'];
@@ -194,16 +196,16 @@ export function Laporan() {
               )}
             </div>
           </Bagian>
-          {p.opd && <PratinjauLkjip pemda={me.pemda.slug} opd={p.opd} tahun={p.tahun} />}
+          {p.opd && <PanelPratinjau pemda={me.pemda.slug} opd={p.opd} tahun={p.tahun} />}
         </>
       )}
     </div>
   );
 }
 
-function PratinjauLkjip({ pemda, opd, tahun }: { pemda: string; opd: string; tahun: number }) {
+function PanelPratinjau({ pemda, opd, tahun }: LingkupTahun) {
   const { t } = useTranslation();
-  const [muatan, ulang] = useMuat<Pratinjau>(() => api.pratinjau(pemda, opd, tahun), [pemda, opd, tahun]);
+  const [muatan, ulang] = useMuat<PratinjauLkjip>(() => api.pratinjau(pemda, opd, tahun), [pemda, opd, tahun]);
   /** The open source, and the ones opened before it (to go back). */
   const [tumpukan, setTumpukan] = useState<string[]>([]);
 
@@ -352,7 +354,7 @@ function nilaiEntri(e: EntriSumber): string {
   return e.nilai === null ? '–' : formatAngka(e.nilai);
 }
 
-function IsiSumber({ s, buka }: { s: Sumber; buka: (ref: string) => void }) {
+function IsiSumber({ s, buka }: { s: SumberPratinjau; buka: (ref: string) => void }) {
   const { t } = useTranslation();
   const fokus = useRef<HTMLHeadingElement>(null);
   useEffect(() => fokus.current?.focus(), [s]);

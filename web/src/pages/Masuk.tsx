@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, NetworkError } from '../api.ts';
 import { PilihBahasa } from '../components/Bahasa.tsx';
-import type { Me } from '../types.ts';
+import type { Me } from '@kontrak/umum.ts';
 
 export function Masuk({ onMasuk, berakhir }: { onMasuk: (me: Me, csrfToken: string) => void; berakhir: boolean }) {
   const { t } = useTranslation();

@@ -3,7 +3,9 @@ import { Alert, Badge, Button, Group, Text, Textarea, Title } from '@mantine/cor
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import { apiNarasi, FIELD_SASARAN, type FieldSasaran, type LingkupNarasi, type NarasiOpd } from '../api-narasi.ts';
+import type { FieldSasaran, NarasiOpd } from '@kontrak/narasi.ts';
+import type { LingkupTahun } from '@kontrak/rencana.ts';
+import { apiNarasi, FIELD_SASARAN } from '../api-narasi.ts';
 import { Bagian, Galat, Memuat, pesanGalat } from '../components/Bagian.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
 import { useMuat } from '../muat.ts';
@@ -24,7 +26,7 @@ export function Narasi() {
   const { t } = useTranslation();
   const { me } = useSesi();
   const p = usePilihan();
-  const l: LingkupNarasi | undefined = p.opd ? { pemda: me.pemda.slug, opd: p.opd, tahun: p.tahun } : undefined;
+  const l: LingkupTahun | undefined = p.opd ? { pemda: me.pemda.slug, opd: p.opd, tahun: p.tahun } : undefined;
   const [muatan, ulang, ubah] = useMuat(l ? () => apiNarasi.baca(l) : undefined, [l?.pemda, l?.opd, l?.tahun]);
 
   useEffect(() => {

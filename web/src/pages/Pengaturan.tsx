@@ -2,7 +2,8 @@ import { Alert, Button, Group, NativeSelect, Paper, Radio, Stack, Table, Tabs, T
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import { apiPengaturan, type Band, type PenggunaKelola, type Pengaturan as DataPengaturan, type RumusNegatif, type TenggatTahun } from '../api-pengaturan.ts';
+import type { Band, DaftarPengguna, PenggunaKelola, Pengaturan as DataPengaturan, PeranPengguna, RumusNegatif, Skala, TenggatTahun } from '@kontrak/pengaturan.ts';
+import { apiPengaturan } from '../api-pengaturan.ts';
 import { Galat, Memuat } from '../components/Bagian.tsx';
 import { Gulir } from '../components/Gulir.tsx';
 import { formatAngka, formatPersen, formatTanggalJam, parseAngka } from '../format.ts';
@@ -175,7 +176,7 @@ function PanelSkalaRumus({ bagian }: { bagian: 'skala' | 'rumus' }) {
     );
   }
 
-  const pilihPreset = (s: { nama: string; bands: Band[] }) => {
+  const pilihPreset = (s: Skala) => {
     setNama(s.nama);
     setBands(s.bands.map(keIsian));
   };
@@ -399,7 +400,7 @@ function PanelPengguna() {
   const { t } = useTranslation();
   const { me } = useSesi();
   const pesan = usePesanGalat();
-  const [muatan, ulang] = useMuat<{ pengguna: PenggunaKelola[] }>(() => apiPengaturan.pengguna(me.pemda.slug), [me.pemda.slug]);
+  const [muatan, ulang] = useMuat<DaftarPengguna>(() => apiPengaturan.pengguna(me.pemda.slug), [me.pemda.slug]);
   const [unit] = useMuat<TenggatTahun>(() => apiPengaturan.tenggat(me.pemda.slug, new Date().getFullYear()), [me.pemda.slug]);
   const [cari, setCari] = useState('');
   const [info, setInfo] = useState<{ ok: boolean; teks: string } | undefined>();
@@ -483,7 +484,7 @@ function KartuPengguna({
   const [peran, setPeran] = useState<Peran>('perencana');
   const [opd, setOpd] = useState('');
   const [unit, setUnit] = useState('');
-  const label = (r: { peran: Peran; opd: string | null; unit: string | null }) => [t(`pengaturan.peran.${r.peran}`), r.opd, r.unit].filter(Boolean).join(' · ');
+  const label = (r: PeranPengguna) => [t(`pengaturan.peran.${r.peran}`), r.opd, r.unit].filter(Boolean).join(' · ');
 
   return (
     <Paper withBorder p="sm" className="kartu-pengguna" data-username={u.username}>

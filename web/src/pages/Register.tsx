@@ -4,7 +4,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Gulir } from '../components/Gulir.tsx';
 import { ApiError } from '../api.ts';
-import { apiRegister, type BarisRegister, type DefinisiRegister, type KolomRegister, type NilaiSel } from '../api-register.ts';
+import type { BarisRegister, DefinisiRegister, KolomRegister, NilaiSel, RegisterParams } from '@kontrak/register.ts';
+import { apiRegister } from '../api-register.ts';
 import { Bagian, Galat, Memuat } from '../components/Bagian.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
 import { formatAngka, formatTanggal } from '../format.ts';
@@ -39,7 +40,7 @@ export function Register() {
           label={t('register.pilih')}
           value={kode}
           onChange={(e) => setQuery({ register: e.currentTarget.value })}
-          data={regs.map((r) => ({ value: r.kode, label: `${r.nama} (${t('register.baris', { n: r.jumlahBaris ?? 0 })})` }))}
+          data={regs.map((r) => ({ value: r.kode, label: `${r.nama} (${t('register.baris', { n: r.jumlahBaris })})` }))}
         />
         <TabelRegister key={`${p.opd}/${kode}`} pemda={me.pemda.slug} opd={p.opd} kode={kode} />
       </Stack>
@@ -74,7 +75,7 @@ function pesanGalat(e: unknown, t: TFunction): string[] {
   return [String(e)];
 }
 
-function TabelRegister({ pemda, opd, kode }: { pemda: string; opd: string; kode: string }) {
+function TabelRegister({ pemda, opd, kode }: RegisterParams) {
   const { t } = useTranslation();
   const [muatan, ulang] = useMuat(() => apiRegister.baris(pemda, opd, kode), [pemda, opd, kode]);
   const [form, setForm] = useState<{ baris?: BarisRegister } | undefined>();

@@ -4,21 +4,21 @@ import { Alert, Badge, Button, Modal, NativeSelect, Table, Tabs, Text, Textarea,
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import {
-  apiRencana,
-  type Agregasi,
-  type BandingPk,
-  type DetailPk,
-  type IndikatorRenstra,
-  type LingkupRencana,
-  type NodeRenja,
-  type PohonRenja,
-  type PohonRenstra,
-  type Polaritas,
-  type RingkasPk,
-  type TargetTriwulan,
-  type UbahIndikator,
-} from '../api-rencana.ts';
+import type {
+  Agregasi,
+  BandingPk,
+  DetailPk,
+  IndikatorRenstra,
+  LingkupTahun,
+  NodeRenja,
+  PohonRenja,
+  PohonRenstra,
+  Polaritas,
+  RingkasPk,
+  TargetTriwulan,
+  UbahIndikatorBody,
+} from '@kontrak/rencana.ts';
+import { apiRencana } from '../api-rencana.ts';
 import { Bagian, Galat, Memuat, pesanGalat } from '../components/Bagian.tsx';
 import { Gulir } from '../components/Gulir.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
@@ -46,7 +46,7 @@ export function Rencana() {
     document.title = `${t('rencana.judul')} · SIKIPER`;
   }, [t]);
 
-  const l: LingkupRencana | undefined = p.opd ? { pemda: me.pemda.slug, opd: p.opd, tahun: p.tahun } : undefined;
+  const l: LingkupTahun | undefined = p.opd ? { pemda: me.pemda.slug, opd: p.opd, tahun: p.tahun } : undefined;
   const kunci = (...parts: Array<string | number>) => kunciRencana([me.username, me.pemda.slug, p.opd ?? '', p.tahun, ...parts]);
 
   return (
@@ -118,7 +118,7 @@ function HanyaBaca({ boleh }: { boleh: boolean }) {
 
 // ---------------------------------------------------------------- Renstra & IKU
 
-function TabRenstra({ l, kunci }: { l: LingkupRencana; kunci: Kunci }) {
+function TabRenstra({ l, kunci }: { l: LingkupTahun; kunci: Kunci }) {
   const { t } = useTranslation();
   const [muatan, ulang, ubah] = useMuat<PohonRenstra>(() => apiRencana.renstra(l), [l.pemda, l.opd, l.tahun]);
   const [edit, setEdit] = useState<IndikatorRenstra | undefined>();
@@ -278,7 +278,7 @@ function FormIndikator({
   tersimpan,
 }: {
   ind: IndikatorRenstra;
-  l: LingkupRencana;
+  l: LingkupTahun;
   tahun: number[];
   kunci: string;
   tutup: () => void;
@@ -317,7 +317,7 @@ function FormIndikator({
     const bt = Number(isi.baselineTahun);
     const bn = angka(isi.baselineNilai);
     const ak = angka(isi.akhir);
-    const body: UbahIndikator = {
+    const body: UbahIndikatorBody = {
       version,
       satuan: isi.satuan,
       polaritas: isi.polaritas,
@@ -443,7 +443,7 @@ function FormIndikator({
 
 // ---------------------------------------------------------------- Renja & pagu
 
-function TabRenja({ l, kunci }: { l: LingkupRencana; kunci: Kunci }) {
+function TabRenja({ l, kunci }: { l: LingkupTahun; kunci: Kunci }) {
   const { t } = useTranslation();
   const [muatan, ulang, ubah] = useMuat<PohonRenja>(() => apiRencana.renja(l), [l.pemda, l.opd, l.tahun]);
   const [saring, setSaring] = useState<'semua' | 'program'>('semua');
@@ -526,7 +526,7 @@ function RenjaBaris({
   n: NodeRenja;
   indent: number;
   d: PohonRenja;
-  l: LingkupRencana;
+  l: LingkupTahun;
   kunci: Kunci;
   cek: (s: string) => string | undefined;
   cekRupiah: (s: string) => string | undefined;
@@ -616,7 +616,7 @@ function RenjaBaris({
 
 // ---------------------------------------------------------------- PK versions
 
-function TabPk({ l, kunci }: { l: LingkupRencana; kunci: Kunci }) {
+function TabPk({ l, kunci }: { l: LingkupTahun; kunci: Kunci }) {
   const { t } = useTranslation();
   const [muatan, ulang] = useMuat<{ versi: RingkasPk[]; bolehUbah: boolean }>(() => apiRencana.daftarPk(l), [l.pemda, l.opd, l.tahun]);
   const [pilih, setPilih] = useState<number | undefined>();
@@ -696,7 +696,7 @@ function TabPk({ l, kunci }: { l: LingkupRencana; kunci: Kunci }) {
   );
 }
 
-function FormRevisi({ l, terkini, kunci, dibuat }: { l: LingkupRencana; terkini: RingkasPk; kunci: string; dibuat: (pk: DetailPk) => void }) {
+function FormRevisi({ l, terkini, kunci, dibuat }: { l: LingkupTahun; terkini: RingkasPk; kunci: string; dibuat: (pk: DetailPk) => void }) {
   const { t } = useTranslation();
   const bawaan = { nama: t('rencana.pk.namaBawaan', { n: terkini.versi + 1 }), tanggal: '' };
   const cekIsi = (v: unknown): v is { nama: string; tanggal: string } => !!v && typeof v === 'object' && typeof (v as { nama?: unknown }).nama === 'string';
@@ -755,7 +755,7 @@ function FormRevisi({ l, terkini, kunci, dibuat }: { l: LingkupRencana; terkini:
   );
 }
 
-function DetailVersi({ l, versi, kunci }: { l: LingkupRencana; versi: number; kunci: Kunci }) {
+function DetailVersi({ l, versi, kunci }: { l: LingkupTahun; versi: number; kunci: Kunci }) {
   const { t } = useTranslation();
   const [muatan, ulang, ubah] = useMuat<DetailPk>(() => apiRencana.pk(l, versi), [l.pemda, l.opd, l.tahun, versi]);
   const cek = useCekAngka();
@@ -811,7 +811,7 @@ function DetailVersi({ l, versi, kunci }: { l: LingkupRencana; versi: number; ku
   );
 }
 
-function BandingVersi({ l, versi }: { l: LingkupRencana; versi: RingkasPk[] }) {
+function BandingVersi({ l, versi }: { l: LingkupTahun; versi: RingkasPk[] }) {
   const { t } = useTranslation();
   const urut = useMemo(() => [...versi].sort((a, b) => a.versi - b.versi), [versi]);
   const [a, setA] = useState(urut[urut.length - 2]?.versi ?? 0);
@@ -900,7 +900,7 @@ function BandingVersi({ l, versi }: { l: LingkupRencana; versi: RingkasPk[] }) {
 
 // ---------------------------------------------------------------- quarterly targets
 
-function TabTriwulan({ l, kunci }: { l: LingkupRencana; kunci: Kunci }) {
+function TabTriwulan({ l, kunci }: { l: LingkupTahun; kunci: Kunci }) {
   const { t } = useTranslation();
   const [muatan, ulang, ubah] = useMuat<{ indikator: TargetTriwulan[]; bolehUbah: boolean }>(() => apiRencana.targetTriwulan(l), [l.pemda, l.opd, l.tahun]);
   const [cari, setCari] = useState('');

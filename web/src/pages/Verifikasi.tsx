@@ -1,3 +1,4 @@
+import type { DaftarEntri, Entri, StatusEntri } from '@kontrak/entri.ts';
 import { Alert, Anchor, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,6 @@ import { DaftarKomentar, KepalaEntri } from '../components/StatusEntri.tsx';
 import { denganSatuan, formatAngka } from '../format.ts';
 import { useMuat } from '../muat.ts';
 import { punya, useSesi } from '../session.tsx';
-import type { DaftarEntri, Entri, StatusEntri } from '../types.ts';
 import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 type Saring = 'menunggu' | 'semua' | StatusEntri;
