@@ -21,7 +21,7 @@ import { hitungLke, KOMPONEN_LKE, type KodeKomponen, type KodeSub, type Predikat
 import { type Aktor, boleh, type Tindakan } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit } from './audit.ts';
 import { Dilarang, MasukanTidakSah, StatusTidakSesuai, TidakDitemukan, VersiUsang } from './errors.ts';
-import { bacaKatalog, bacaOpd } from './katalog.ts';
+import { bacaKatalog, bacaOpdUntuk } from './katalog.ts';
 import type { KonteksPerintah } from './konteks-perintah.ts';
 import { type Pengesahan, tahunDisahkan } from './pengesahan.ts';
 
@@ -46,9 +46,7 @@ export const SKOR_KOSONG: SkorLke = Object.fromEntries(
 ) as SkorLke;
 
 async function opdUntuk(db: Db, a: Aktor, slug: string, tindakan?: Tindakan) {
-  const opd = await bacaOpd(db, a.pemdaId, slug);
-  if (!opd) throw new TidakDitemukan(`OPD "${slug}" tidak ada`);
-  if (!boleh(a, { aksi: 'opd:baca', opd: slug })) throw new Dilarang(`tidak berwenang membaca OPD "${slug}"`);
+  const opd = await bacaOpdUntuk(db, a, slug);
   if (tindakan && !boleh(a, tindakan)) throw new Dilarang();
   return opd;
 }

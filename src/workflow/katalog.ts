@@ -10,6 +10,8 @@ import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { CacheRevisi } from '../db/cache-revisi.ts';
 import { bacaRevisiRencana } from '../db/revisi.ts';
+import { type Aktor, boleh, type Tindakan } from '../policy/policy.ts';
+import { Dilarang, TidakDitemukan } from './errors.ts';
 
 export interface FormulaEntri {
   teks: string;
@@ -53,6 +55,25 @@ export interface Katalog {
 export async function bacaOpd(db: Db, pemdaId: string, slug: string) {
   const [row] = await db.select({ id: t.opd.id, slug: t.opd.slug, nama: t.opd.nama }).from(t.opd).where(and(eq(t.opd.pemdaId, pemdaId), eq(t.opd.slug, slug)));
   return row;
+}
+
+/**
+ * The one guard of every route and command that names an OPD: the OPD of the actor's pemda with
+ * that slug, when the policy allows `tindakan` (by default reading it). 404 when it does not exist
+ * (another pemda's OPD included: its slug is looked up in the actor's pemda only), 403 with
+ * `pesan` when the policy refuses.
+ */
+export async function bacaOpdUntuk(
+  db: Db,
+  a: Aktor,
+  slug: string,
+  tindakan: Tindakan = { aksi: 'opd:baca', opd: slug },
+  pesan = `tidak berwenang membaca OPD "${slug}"`,
+): Promise<{ id: string; slug: string; nama: string }> {
+  const opd = await bacaOpd(db, a.pemdaId, slug);
+  if (!opd) throw new TidakDitemukan(`OPD "${slug}" tidak ada`);
+  if (!boleh(a, tindakan)) throw new Dilarang(pesan);
+  return opd;
 }
 
 export async function daftarOpd(db: Db, pemdaId: string) {

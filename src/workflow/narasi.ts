@@ -19,7 +19,7 @@ import { BAGIAN_NARASI, type BagianNarasi, FIELD_SASARAN, type FieldSasaran } fr
 import { type Aktor, boleh } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from './audit.ts';
 import { Dilarang, TidakDitemukan, VersiUsang } from './errors.ts';
-import { bacaOpd } from './katalog.ts';
+import { bacaOpd, bacaOpdUntuk } from './katalog.ts';
 import type { KonteksPerintah } from './konteks-perintah.ts';
 
 /** Fields whose emptiness the LKJIP marks with a placeholder. */
@@ -57,12 +57,6 @@ export interface NarasiTerbaca {
 
 const audit = (k: KonteksPerintah): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
 
-async function opdTerbaca(db: Db, a: Aktor, slug: string) {
-  const opd = await bacaOpd(db, a.pemdaId, slug);
-  if (!opd) throw new TidakDitemukan(`OPD "${slug}" tidak ada`);
-  if (!boleh(a, { aksi: 'opd:baca', opd: slug })) throw new Dilarang(`tidak berwenang membaca OPD "${slug}"`);
-  return opd;
-}
 
 /** The sasaran of the Renstra that covers the year, in Renstra order. */
 async function sasaranTahun(db: Db, pemdaId: string, opdId: string, tahun: number) {
@@ -108,7 +102,7 @@ async function barisTahun(db: Db, pemdaId: string, opdId: string, tahun: number,
 }
 
 export async function bacaNarasi(db: Db, a: Aktor, opdSlug: string, tahun: number): Promise<NarasiTerbaca> {
-  const opd = await opdTerbaca(db, a, opdSlug);
+  const opd = await bacaOpdUntuk(db, a, opdSlug);
   const row = await barisTahun(db, a.pemdaId, opd.id, tahun, false);
   return susun(row?.narasi, await sasaranTahun(db, a.pemdaId, opd.id, tahun), row?.version ?? 0, boleh(a, { aksi: 'narasi:ubah', opd: opdSlug }));
 }

@@ -24,8 +24,8 @@ import { newId } from '../db/ids.ts';
 import * as t from '../db/schema.ts';
 import { type Aktor, boleh } from '../policy/policy.ts';
 import { catatAudit, selisih, type KonteksAudit } from './audit.ts';
-import { Dilarang, MasukanTidakSah, StatusTidakSesuai, TidakDitemukan, VersiUsang, type Masalah } from './errors.ts';
-import { bacaKatalog, bacaOpd } from './katalog.ts';
+import { MasukanTidakSah, StatusTidakSesuai, TidakDitemukan, VersiUsang, type Masalah } from './errors.ts';
+import { bacaKatalog, bacaOpdUntuk } from './katalog.ts';
 import type { KonteksPerintah } from './konteks-perintah.ts';
 import { naikkanRevisiRencana } from '../db/revisi.ts';
 
@@ -33,20 +33,9 @@ const audit = (k: KonteksPerintah): KonteksAudit => ({ pemdaId: k.aktor.pemdaId,
 
 type Opd = { id: string; slug: string; nama: string };
 
-/** The OPD of the URL, when the actor may read it: 404 when it does not exist, 403 when not the actor's. */
-async function opdTerbaca(db: Db, a: Aktor, slug: string): Promise<Opd> {
-  const opd = await bacaOpd(db, a.pemdaId, slug);
-  if (!opd) throw new TidakDitemukan(`OPD "${slug}" tidak ada`);
-  if (!boleh(a, { aksi: 'opd:baca', opd: slug })) throw new Dilarang(`tidak berwenang membaca OPD "${slug}"`);
-  return opd;
-}
-
 /** The OPD of the URL, when the actor may edit its plan. */
-async function opdDiubah(db: Db, a: Aktor, slug: string): Promise<Opd> {
-  const opd = await bacaOpd(db, a.pemdaId, slug);
-  if (!opd) throw new TidakDitemukan(`OPD "${slug}" tidak ada`);
-  if (!boleh(a, { aksi: 'rencana:ubah', opd: slug })) throw new Dilarang(`tidak berwenang mengubah rencana OPD "${slug}"`);
-  return opd;
+function opdDiubah(db: Db, a: Aktor, slug: string): Promise<Opd> {
+  return bacaOpdUntuk(db, a, slug, { aksi: 'rencana:ubah', opd: slug }, `tidak berwenang mengubah rencana OPD "${slug}"`);
 }
 
 // ---------------------------------------------------------------- Renstra
@@ -146,7 +135,7 @@ async function targetIndikator(db: Db, pemdaId: string, ids: string[]): Promise<
 }
 
 export async function bacaRenstra(db: Db, a: Aktor, opdSlug: string, tahun: number): Promise<PohonRenstra> {
-  const opd = await opdTerbaca(db, a, opdSlug);
+  const opd = await bacaOpdUntuk(db, a, opdSlug);
   const pemdaId = a.pemdaId;
   const r = await renstraTahun(db, pemdaId, opd.id, tahun);
   if (!r) throw new TidakDitemukan(`tidak ada Renstra ${opdSlug} yang mencakup tahun ${tahun}`);
@@ -380,7 +369,7 @@ async function bacaNodeRenja(db: Db, pemdaId: string, renjaVersiId: string) {
 }
 
 export async function bacaRenja(db: Db, a: Aktor, opdSlug: string, tahun: number): Promise<PohonRenja> {
-  const opd = await opdTerbaca(db, a, opdSlug);
+  const opd = await bacaOpdUntuk(db, a, opdSlug);
   const v = await renjaTerakhir(db, a.pemdaId, opd.id, opdSlug, tahun);
   const { node, indikator } = await bacaNodeRenja(db, a.pemdaId, v.id);
   const total = node.filter((n) => n.level === 'program').reduce((s, n) => s + BigInt(n.pagu ?? 0), 0n);
@@ -502,7 +491,7 @@ async function tahunWajib(db: Db, pemdaId: string, opd: Opd, tahun: number) {
 }
 
 export async function daftarPk(db: Db, a: Aktor, opdSlug: string, tahun: number): Promise<{ versi: RingkasPk[]; bolehUbah: boolean }> {
-  const opd = await opdTerbaca(db, a, opdSlug);
+  const opd = await bacaOpdUntuk(db, a, opdSlug);
   const y = await tahunOpdDari(db, a.pemdaId, opd.id, tahun);
   const rows = y ? await daftarPkBaris(db, a.pemdaId, y.id) : [];
   const terakhir = rows.at(-1)?.versi;
@@ -589,7 +578,7 @@ async function pkVersi(db: Db, pemdaId: string, opd: Opd, tahun: number, versi: 
 }
 
 export async function bacaPk(db: Db, a: Aktor, opdSlug: string, tahun: number, versi: number): Promise<DetailPk> {
-  const opd = await opdTerbaca(db, a, opdSlug);
+  const opd = await bacaOpdUntuk(db, a, opdSlug);
   const { row, terkini } = await pkVersi(db, a.pemdaId, opd, tahun, versi);
   return susunPk(db, a, opd, tahun, row, terkini);
 }
@@ -726,7 +715,7 @@ export interface BandingPk {
 
 /** Two PK versions side by side: every indicator of either, with its target in each. */
 export async function bandingPk(db: Db, a: Aktor, opdSlug: string, tahun: number, versiA: number, versiB: number): Promise<BandingPk> {
-  const opd = await opdTerbaca(db, a, opdSlug);
+  const opd = await bacaOpdUntuk(db, a, opdSlug);
   const pa = await pkVersi(db, a.pemdaId, opd, tahun, versiA);
   const pb = await pkVersi(db, a.pemdaId, opd, tahun, versiB);
   const da = await susunPk(db, a, opd, tahun, pa.row, pa.terkini);
@@ -782,7 +771,7 @@ function susunTriwulan(ra: ReadonlyArray<typeof t.rencanaAksi.$inferSelect>, kod
 }
 
 export async function bacaRencanaAksi(db: Db, a: Aktor, opdSlug: string, tahun: number): Promise<{ indikator: TargetTriwulan[]; bolehUbah: boolean }> {
-  await opdTerbaca(db, a, opdSlug);
+  await bacaOpdUntuk(db, a, opdSlug);
   const katalog = await bacaKatalog(db, a.pemdaId, opdSlug, tahun);
   if (!katalog) throw new TidakDitemukan(`OPD "${opdSlug}" tidak ada`);
   const ra = katalog.tahunOpdId ? await barisRencanaAksi(db, a.pemdaId, katalog.tahunOpdId) : [];

@@ -15,12 +15,12 @@ import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { loadDatasetOpd } from '../../db/dataset-repository.ts';
 import { konteks } from '../../measure/konteks.ts';
-import { type Aktor, boleh } from '../../policy/policy.ts';
+import type { Aktor } from '../../policy/policy.ts';
 import { JENIS_DOKUMEN, MIME, type FormatDokumen, type JenisDokumen } from '../../report/jenis.ts';
 import { susunPratinjau } from '../../report/pratinjau.ts';
-import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors.ts';
+import { MasukanTidakSah, TidakDitemukan } from '../../workflow/errors.ts';
 import { jejakRealisasi } from '../../workflow/jejak.ts';
-import { bacaOpd } from '../../workflow/katalog.ts';
+import { bacaOpdUntuk } from '../../workflow/katalog.ts';
 import type { Beban, Berkas, Tugas } from '../beban.ts';
 import { HttpGalat } from '../errors.ts';
 import { AntreanPenuh, DaftarDokumen, DokumenBody, DokumenParams, DokumenQuery, PratinjauLkjip, TugasDokumen, TugasParams } from '../../kontrak/dokumen.ts';
@@ -62,10 +62,7 @@ export function routesDokumen(database: Database, beban: Beban): FastifyPluginCa
 
   /** 404 for an OPD that does not exist, 403 for one the actor may not take documents of. */
   async function opdDokumen(a: Aktor, slug: string, jenis: JenisDokumen | 'pratinjau') {
-    const opd = await bacaOpd(db, a.pemdaId, slug);
-    if (!opd) throw new TidakDitemukan(`OPD "${slug}" tidak ada`);
-    if (!boleh(a, { aksi: 'dokumen:unduh', opd: slug, jenis })) throw new Dilarang(`tidak berwenang mengunduh dokumen OPD "${slug}"`);
-    return opd;
+    return bacaOpdUntuk(db, a, slug, { aksi: 'dokumen:unduh', opd: slug, jenis }, `tidak berwenang mengunduh dokumen OPD "${slug}"`);
   }
 
   /** The pemda's own data and this one OPD: every document covers one OPD. */

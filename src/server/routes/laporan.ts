@@ -15,8 +15,8 @@ import { hitungAnggaran } from '../../measure/anggaran.ts';
 import { hitungCapaian } from '../../measure/capaian.ts';
 import { anggaranJson, capaianJson } from '../../measure/present.ts';
 import { type Aktor, boleh, opdTerlihat } from '../../policy/policy.ts';
-import { Dilarang, TidakDitemukan } from '../../workflow/errors.ts';
-import { bacaKatalog, bacaOpd, daftarOpd, type Katalog } from '../../workflow/katalog.ts';
+import { TidakDitemukan } from '../../workflow/errors.ts';
+import { bacaKatalog, bacaOpdUntuk, daftarOpd, type Katalog } from '../../workflow/katalog.ts';
 import { progres } from '../../workflow/progres.ts';
 import { Anggaran, Capaian, CheckResponse, Dashboard, DaftarOpd, DaftarPemda, Pejabat } from '../../kontrak/laporan.ts';
 import { GALAT_SESI, OpdParams, PemdaParams, TahunParams } from '../../kontrak/umum.ts';
@@ -33,10 +33,7 @@ export function routesLaporan(database: Database, { cacheMaks }: { cacheMaks: nu
 
   /** The OPD of the URL, when the actor may read it: 404 when it does not exist, 403 when not the actor's. */
   async function opdTerbaca(a: Aktor, slug: string) {
-    const opd = await bacaOpd(db, a.pemdaId, slug);
-    if (!opd) throw new TidakDitemukan(`OPD "${slug}" tidak ada`);
-    if (!boleh(a, { aksi: 'opd:baca', opd: slug })) throw new Dilarang(`tidak berwenang membaca OPD "${slug}"`);
-    return opd;
+    return bacaOpdUntuk(db, a, slug);
   }
 
   /**
