@@ -15,6 +15,7 @@ import { aturTenggat, bacaTenggat, sajikanTenggat } from '../../workflow/tenggat
 import { Bukti, DaftarEntri, Entri, Riwayat, SimpanBody, StatusBody, TolakBody } from '../../kontrak/entri.ts';
 import { BuktiParams, EntriParams, Galat, GALAT_SESI, TenggatBody, TenggatParams, TenggatResponse, TriwulanParams } from '../../kontrak/umum.ts';
 import { aktor, aktorPemda } from '../gerbang-sesi.ts';
+import { bacaUnggahan } from '../unggah.ts';
 
 const ENTRI = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/triwulan/:tw/entri';
 
@@ -113,19 +114,7 @@ export function routesEntri(database: Database, sekarang: () => Date): FastifyPl
         const k = konteks(req, req.params.pemda);
         if (!req.isMultipart()) throw new MasukanTidakSah([{ path: 'berkas', message: 'kirim berkas sebagai multipart/form-data' }]);
         await periksaUnggah(k, alamat(req.params));
-        let berkas: { nama: string; isi: Buffer };
-        try {
-          const file = await req.file({ limits: { fileSize: UKURAN_BUKTI_MAKS, files: 1, fields: 5, parts: 6 } });
-          if (!file) throw new MasukanTidakSah([{ path: 'berkas', message: 'tidak ada berkas' }]);
-          berkas = { nama: file.filename, isi: await file.toBuffer() };
-        } catch (e) {
-          // A broken multipart body (no boundary, cut off) is the client's error, not the server's.
-          const status = (e as { statusCode?: number }).statusCode;
-          if (e instanceof MasukanTidakSah || (status !== undefined && status >= 400 && status < 500)) throw e;
-          throw new MasukanTidakSah([{ path: 'berkas', message: `isi multipart/form-data tidak sah: ${e instanceof Error ? e.message : String(e)}` }]);
-        }
-        const { isi } = berkas;
-        const hasil = await unggahBukti(k, alamat(req.params), { nama: berkas.nama, isi });
+        const hasil = await unggahBukti(k, alamat(req.params), await bacaUnggahan(req, UKURAN_BUKTI_MAKS));
         return reply.code(201).send(hasil);
       },
     );

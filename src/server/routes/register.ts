@@ -12,12 +12,13 @@ import { jelaskanIndikator, unitIndikator } from '../../measure/penjelasan.ts';
 import { boleh } from '../../policy/policy.ts';
 import { bacaBerkasRegister, tulisRegisterXlsx } from '../../exchange/register-xlsx.ts';
 import { BATAS_UKURAN_XLSX } from '../../exchange/xlsx.ts';
-import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors.ts';
+import { Dilarang, TidakDitemukan } from '../../workflow/errors.ts';
 import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
 import { daftarBaris, daftarRegister, hapusBaris, imporBaris, registerLengkap, simpanBaris } from '../../workflow/register.ts';
 import { BarisParams, BarisRegister, DaftarBaris, DaftarRegister, EksporQuery, HapusQuery, HasilImporRegister, IndikatorParams, Penjelasan, RegisterParams, SimpanBaris, UbahBaris } from '../../kontrak/register.ts';
 import { Galat, GALAT_SESI, OpdParams } from '../../kontrak/umum.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
+import { bacaUnggahan } from '../unggah.ts';
 
 const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat } as const;
 
@@ -75,18 +76,7 @@ export function routesRegister(database: Database, sekarang: () => Date): Fastif
       async (req) => {
         const k = konteks(req, req.params.pemda);
         if (!boleh(k.aktor, { aksi: 'register:kelola', opd: req.params.opd })) throw new Dilarang(`tidak berwenang mengelola register OPD "${req.params.opd}"`);
-        if (!req.isMultipart()) throw new MasukanTidakSah([{ path: 'berkas', message: 'kirim berkas sebagai multipart/form-data' }]);
-        let berkas: { nama: string; isi: Buffer };
-        try {
-          const file = await req.file({ limits: { fileSize: BATAS_UKURAN_XLSX, files: 1, fields: 5, parts: 6 } });
-          if (!file) throw new MasukanTidakSah([{ path: 'berkas', message: 'tidak ada berkas' }]);
-          berkas = { nama: file.filename, isi: await file.toBuffer() };
-        } catch (e) {
-          // A broken multipart body (no boundary, cut off) is the client's error, not the server's.
-          const status = (e as { statusCode?: number }).statusCode;
-          if (e instanceof MasukanTidakSah || (status !== undefined && status >= 400 && status < 500)) throw e;
-          throw new MasukanTidakSah([{ path: 'berkas', message: `isi multipart/form-data tidak sah: ${e instanceof Error ? e.message : String(e)}` }]);
-        }
+        const berkas = await bacaUnggahan(req, BATAS_UKURAN_XLSX);
         const lengkap = await registerLengkap(db, k.aktor, req.params.opd, req.params.kode, false);
         const { baris, masalah } = await bacaBerkasRegister(lengkap, berkas.nama, berkas.isi);
         return imporBaris(k, req.params.opd, req.params.kode, baris, masalah);

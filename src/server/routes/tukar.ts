@@ -31,12 +31,13 @@ import { pilihLembar } from '../../exchange/tabel-web.ts';
 import { BATAS_UKURAN_XLSX } from '../../exchange/xlsx.ts';
 import { type Aktor, boleh } from '../../policy/policy.ts';
 import { catatAudit } from '../../workflow/audit.ts';
-import { Dilarang, MasukanTidakSah, TidakDitemukan } from '../../workflow/errors.ts';
+import { Dilarang, TidakDitemukan } from '../../workflow/errors.ts';
 import { bacaOpd } from '../../workflow/katalog.ts';
 import { EksporParams, GagalImpor, HasilImpor, ImporParams, ImporQuery, type IsiCadangan, PratinjauCadangan, type PratinjauImpor, PulihkanQuery, SimpanQuery, TemplatParams } from '../../kontrak/tukar.ts';
 import { Galat as GalatHttp, GALAT_SESI, PemdaParams } from '../../kontrak/umum.ts';
 import { antreBerat } from '../beban.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
+import { bacaUnggahan } from '../unggah.ts';
 
 /** Largest backup the admin screen accepts (compressed). */
 export const BATAS_UKURAN_CADANGAN = 100 * 1024 * 1024;
@@ -67,24 +68,16 @@ function namaBerkas(nama: string | undefined): string {
 
 /** The one uploaded file, refused above `batas` with a message that says the limit. */
 async function unggahan(req: FastifyRequest, batas: number): Promise<{ nama: string; isi: Buffer; sha256: string }> {
-  if (!req.isMultipart()) throw new MasukanTidakSah([{ path: 'berkas', message: 'kirim berkas sebagai multipart/form-data' }]);
-  let nama: string;
-  let isi: Buffer;
+  let berkas: { nama: string; isi: Buffer };
   try {
-    const file = await req.file({ limits: { fileSize: batas, files: 1, fields: 5, parts: 6 } });
-    if (!file) throw new MasukanTidakSah([{ path: 'berkas', message: 'tidak ada berkas' }]);
-    nama = namaBerkas(file.filename);
-    isi = await file.toBuffer();
+    berkas = await bacaUnggahan(req, batas);
   } catch (e) {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new ImporDitolak(413, { error: 'berkas-terlalu-besar', message: `ukuran berkas melebihi batas ${MB(batas)}`, galat: [galatJson({ pesan: `ukuran berkas melebihi batas ${MB(batas)}` })] });
     }
-    // A broken multipart body (no boundary, cut off) is the client's error, not the server's.
-    const status = (e as { statusCode?: number }).statusCode;
-    if (e instanceof MasukanTidakSah || (status !== undefined && status >= 400 && status < 500)) throw e;
-    throw new MasukanTidakSah([{ path: 'berkas', message: `isi multipart/form-data tidak sah: ${e instanceof Error ? e.message : String(e)}` }]);
+    throw e;
   }
-  return { nama, isi, sha256: createHash('sha256').update(isi).digest('hex') };
+  return { nama: namaBerkas(berkas.nama), isi: berkas.isi, sha256: createHash('sha256').update(berkas.isi).digest('hex') };
 }
 
 function sama(req: FastifyRequest, f: { sha256: string }, sha: string): void {
