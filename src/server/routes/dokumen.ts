@@ -26,6 +26,7 @@ import { HttpGalat } from '../errors.ts';
 import { AntreanPenuh, DaftarDokumen, DokumenBody, DokumenParams, DokumenQuery, PratinjauLkjip, TugasDokumen, TugasParams } from '../../kontrak/dokumen.ts';
 import { GALAT_SESI, Galat, TahunParams } from '../../kontrak/umum.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
+import { kirimUnduhan } from '../unduh.ts';
 import { opsiLkjip } from '../../workflow/evaluasi.ts';
 
 /** The formats each document is made in; the first is the default. */
@@ -37,20 +38,9 @@ export const FORMAT_PER_JENIS: Record<JenisDokumen, readonly FormatDokumen[]> = 
 
 type PilihanDokumen = z.output<typeof DokumenBody>;
 
-/** `attachment` with an ASCII filename and its UTF-8 form (RFC 6266). */
-function disposition(nama: string): string {
-  const ascii = nama.replace(/[^A-Za-z0-9._-]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(nama)}`;
-}
-
 /** The file with its headers, as both the direct download and a finished job send it. */
 function kirimBerkas(reply: FastifyReply, b: Berkas) {
-  return reply
-    .header('content-type', b.mime)
-    .header('content-disposition', disposition(b.nama))
-    .header('x-sikiper-placeholder', String(b.placeholder))
-    // Fastify sends a Buffer as is (the zod serializer is not applied to it); the schema only documents the body.
-    .send(b.isi);
+  return kirimUnduhan(reply, { mime: b.mime, nama: b.nama, isi: b.isi, header: { 'x-sikiper-placeholder': String(b.placeholder) } });
 }
 
 function tampilTugas(t: Tugas): TugasDokumen {

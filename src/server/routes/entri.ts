@@ -15,6 +15,7 @@ import { aturTenggat, bacaTenggat, sajikanTenggat } from '../../workflow/tenggat
 import { Bukti, DaftarEntri, Entri, Riwayat, SimpanBody, StatusBody, TolakBody } from '../../kontrak/entri.ts';
 import { BuktiParams, EntriParams, Galat, GALAT_SESI, TenggatBody, TenggatParams, TenggatResponse, TriwulanParams } from '../../kontrak/umum.ts';
 import { aktor, aktorPemda } from '../gerbang-sesi.ts';
+import { kirimUnduhan } from '../unduh.ts';
 import { bacaUnggahan } from '../unggah.ts';
 
 const ENTRI = '/api/pemda/:pemda/opd/:opd/tahun/:tahun/triwulan/:tw/entri';
@@ -124,13 +125,12 @@ export function routesEntri(database: Database, sekarang: () => Date): FastifyPl
       { schema: { tags, summary: 'Unduh bukti dukung (berkas asli; 401/403/404 sebagai Galat)', params: BuktiParams } },
       async (req, reply) => {
         const f = await ambilBukti(db, aktor(req), req.params.id);
-        return reply
-          .type(f.mime)
-          .header('content-disposition', `attachment; filename="bukti"; filename*=UTF-8''${encodeURIComponent(f.namaAsli)}`)
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('cache-control', 'private, no-store')
-          .header('x-content-sha256', f.sha256)
-          .send(f.isi);
+        return kirimUnduhan(reply, {
+          mime: f.mime,
+          nama: f.namaAsli,
+          isi: f.isi,
+          header: { 'content-security-policy': "default-src 'none'; sandbox", 'x-content-sha256': f.sha256 },
+        });
       },
     );
 

@@ -18,6 +18,7 @@ import { daftarBaris, daftarRegister, hapusBaris, imporBaris, registerLengkap, s
 import { BarisParams, BarisRegister, DaftarBaris, DaftarRegister, EksporQuery, HapusQuery, HasilImporRegister, IndikatorParams, Penjelasan, RegisterParams, SimpanBaris, UbahBaris } from '../../kontrak/register.ts';
 import { Galat, GALAT_SESI, OpdParams } from '../../kontrak/umum.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
+import { kirimUnduhan } from '../unduh.ts';
 import { bacaUnggahan } from '../unggah.ts';
 
 const GALAT_UBAH = { ...GALAT_SESI, 400: Galat, 409: Galat } as const;
@@ -91,10 +92,7 @@ export function routesRegister(database: Database, sekarang: () => Date): Fastif
         const pribadi = req.query.pribadi === '1';
         const reg = await registerLengkap(db, a, req.params.opd, req.params.kode, pribadi);
         const buf = await tulisRegisterXlsx(reg, { pribadi });
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="register-${req.params.kode}.xlsx"`)
-          .send(buf);
+        return kirimUnduhan(reply, { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', nama: `register-${req.params.kode}.xlsx`, isi: buf });
       },
     );
 

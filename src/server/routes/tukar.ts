@@ -37,6 +37,7 @@ import { EksporParams, GagalImpor, HasilImpor, ImporParams, ImporQuery, type Isi
 import { Galat as GalatHttp, GALAT_SESI, PemdaParams } from '../../kontrak/umum.ts';
 import { antreBerat } from '../beban.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
+import { kirimUnduhan } from '../unduh.ts';
 import { bacaUnggahan } from '../unggah.ts';
 
 /** Largest backup the admin screen accepts (compressed). */
@@ -92,11 +93,7 @@ function sama(req: FastifyRequest, f: { sha256: string }, sha: string): void {
 }
 
 function kirimBerkas(reply: FastifyReply, mime: string, nama: string, isi: Buffer) {
-  return reply
-    .type(mime)
-    .header('content-disposition', `attachment; filename="${nama.replace(/[^A-Za-z0-9._-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(nama)}`)
-    .header('cache-control', 'private, no-store')
-    .send(isi);
+  return kirimUnduhan(reply, { mime, nama, isi });
 }
 
 function ringkasIsi(d: Dataset | undefined): IsiCadangan {
