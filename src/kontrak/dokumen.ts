@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { FORMAT_DOKUMEN, JENIS_DOKUMEN } from '../report/jenis.ts';
 import type { Pratinjau } from '../report/pratinjau.ts';
-import { Galat, PemdaParams, TahunParams } from './umum.ts';
+import { type Benar, Galat, PemdaParams, TahunParams } from './umum.ts';
 
 export type { FormatDokumen, JenisDokumen } from '../report/jenis.ts';
 
@@ -128,7 +128,6 @@ export const PratinjauLkjip = z
 export type PratinjauLkjip = z.output<typeof PratinjauLkjip>;
 
 /** Compiles only for `true`. */
-type Benar<T extends true> = T;
 /**
  * The preview src/report/pratinjau.ts builds and this schema are one shape, checked by the
  * compiler both ways: the report's Pratinjau can be sent through the schema, and what the

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { TipeKolom } from '../dataset/schema.ts';
 import type { Penjelasan as PenjelasanUkuran } from '../measure/penjelasan.ts';
-import { OpdParams, TahunParams } from './umum.ts';
+import { type Benar, OpdParams, TahunParams } from './umum.ts';
 
 const nama = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(64);
 const kodeBaris = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._\-#/]+$/, 'id hanya huruf, angka dan . _ - # /');
@@ -98,7 +98,6 @@ export const Penjelasan = z.object({
 export type Penjelasan = z.output<typeof Penjelasan>;
 
 /** Compiles only for `true`. */
-type Benar<T extends true> = T;
 /**
  * The explanation src/measure/penjelasan.ts builds and this schema are one shape, checked by
  * the compiler both ways.

@@ -103,7 +103,5 @@ export const Health = z.object({
 });
 export type Health = z.output<typeof Health>;
 
-// ---------------------------------------------------------------- moved to the areas' files
-
-export { Bukti, DaftarEntri, Entri, Riwayat, SimpanBody, StatusBody, StatusEntri, TolakBody } from './entri.ts';
-export { Anggaran, Capaian, Capaian as CapaianResponse, CheckResponse, DaftarOpd, DaftarPemda, Dashboard, Pejabat } from './laporan.ts';
+/** Compiles only when `T` is `true`: a contract schema and the domain type it restates must agree. */
+export type Benar<T extends true> = T;

@@ -13,7 +13,7 @@
  * the name or Content-Type.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DatasetError, formatProblem } from '../../dataset/load.ts';
@@ -90,10 +90,6 @@ function sama(req: FastifyRequest, f: { sha256: string }, sha: string): void {
     });
   }
   void req;
-}
-
-function kirimBerkas(reply: FastifyReply, mime: string, nama: string, isi: Buffer) {
-  return kirimUnduhan(reply, { mime, nama, isi });
 }
 
 function ringkasIsi(d: Dataset | undefined): IsiCadangan {
@@ -255,7 +251,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
       async (req, reply) => {
         aktorPemda(req, req.params.pemda);
         const isi = req.params.jenis === 'renja' ? await buatTemplateRenja() : await buatTemplateRealisasi();
-        return kirimBerkas(reply, MIME_XLSX, `templat-${req.params.jenis}.xlsx`, isi);
+        return kirimUnduhan(reply, { mime: MIME_XLSX, nama: `templat-${req.params.jenis}.xlsx`, isi });
       },
     );
 
@@ -277,7 +273,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
         if (!d) throw new TidakDitemukan(`OPD "${opd.slug}" tidak ada`);
         const semua = await eksporTabelXlsx(d, opd.slug, req.params.tahun);
         const isi = await pilihLembar(semua, req.params.tabel);
-        return kirimBerkas(reply, MIME_XLSX, `${opd.slug}-${req.params.tahun}-${req.params.tabel}.xlsx`, isi);
+        return kirimUnduhan(reply, { mime: MIME_XLSX, nama: `${opd.slug}-${req.params.tahun}-${req.params.tabel}.xlsx`, isi });
       },
     );
 
@@ -302,7 +298,7 @@ export function routesTukar(database: Database, sekarang: () => Date): FastifyPl
         bolehCadangan(a);
         const c = await buatCadangan(db, { pemda: [a.pemdaSlug] });
         const tanggal = sekarang().toISOString().slice(0, 10);
-        return kirimBerkas(reply, 'application/gzip', `sikiper-${a.pemdaSlug}-${tanggal}.sikiper.gz`, c.isi);
+        return kirimUnduhan(reply, { mime: 'application/gzip', nama: `sikiper-${a.pemdaSlug}-${tanggal}.sikiper.gz`, isi: c.isi });
       },
     );
 
