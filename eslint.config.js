@@ -53,7 +53,7 @@ const aturanLapisan = Object.entries(LAPISAN).map(([lapisan, boleh]) => {
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'drizzle', 'coverage', 'tmp', 'web/dist'] },
+  { ignores: ['node_modules', 'data', 'drizzle', 'coverage', 'tmp', 'web/dist', 'dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

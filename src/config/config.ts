@@ -10,7 +10,7 @@
  * they are probably typos.
  */
 import { z } from 'zod';
-import { DatabaseConfigError, resolveTarget } from '../db/client.ts';
+import { DatabaseConfigError, resolveTarget } from '../db/target.ts';
 
 export interface Konfigurasi {
   /** DATABASE_URL: postgres://…, file://<folder> or memory://; undefined (unset or empty) for PGlite in `dataDir`. */

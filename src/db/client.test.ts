@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { Dataset } from '../dataset/schema.ts';
 import { contohInput } from '../dataset/testing.ts';
-import { DatabaseConfigError, migrate, openDatabase, resolveTarget } from './client.ts';
+import { migrate, openDatabase } from './client.ts';
+import { DatabaseConfigError, resolveTarget } from './target.ts';
 import { listPemda, loadDataset, saveDataset } from './dataset-repository.ts';
 
 void describe('database configuration', () => {

@@ -8,7 +8,6 @@
  * Both drivers give the same `Db` type, so repositories do not know which one runs.
  */
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -18,6 +17,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { DatabaseConfigError, redact, resolveTarget, type OpenOptions } from './target.ts';
 
 export type Schema = typeof schema;
 /** The driver-independent Drizzle database that repositories take. */
@@ -32,63 +32,11 @@ export type Database = {
   close: () => Promise<void>;
 } & ({ kind: 'pglite'; client: PGlite } | { kind: 'postgres'; client: pg.Pool });
 
-export interface OpenOptions {
-  /** postgres://…, file://<folder> or memory://; none or empty: PGlite in `dataDir`. */
-  url?: string | undefined;
-  /** PGlite folder when no URL is given; default ./data. */
-  dataDir?: string | undefined;
-  /**
-   * PostgreSQL connections of this process; default 20. node-postgres keeps 10 by default; under
-   * hundreds of concurrent requests they queue for one (mind max_connections over all processes).
-   */
-  pool?: number | undefined;
-}
-
-export class DatabaseConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DatabaseConfigError';
-  }
-}
-
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /** Arbitrary constant shared by every SIKIPER process: serializes migrations on one server. */
 const MIGRATION_LOCK = 7_453_001;
 
-type Target = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | undefined };
-
-/** Pure: decides what to open from the options. */
-export function resolveTarget(opts: OpenOptions = {}): Target {
-  const url = (opts.url ?? '').trim();
-  if (url === '') return { kind: 'pglite', dataDir: resolve(opts.dataDir ?? './data') };
-  if (url === 'memory://') return { kind: 'pglite', dataDir: undefined };
-  if (url.startsWith('file://')) {
-    const path = url.slice('file://'.length);
-    if (path === '') throw new DatabaseConfigError('DATABASE_URL file:// harus menyebut folder, mis. file://./data');
-    return { kind: 'pglite', dataDir: resolve(path) };
-  }
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new DatabaseConfigError(`DATABASE_URL bukan URL PostgreSQL yang sah: ${redact(url)}`);
-    }
-    if (parsed.hostname === '' && !parsed.searchParams.has('host')) {
-      throw new DatabaseConfigError(`DATABASE_URL tidak menyebut host: ${redact(url)}`);
-    }
-    return { kind: 'postgres', url };
-  }
-  throw new DatabaseConfigError(
-    `DATABASE_URL tidak dikenali: ${redact(url)}. Gunakan postgres://user@host:port/db, file://<folder> atau memory://`,
-  );
-}
-
-/** Hides the password of a URL for messages. */
-function redact(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
-}
 
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const target = resolveTarget(opts);

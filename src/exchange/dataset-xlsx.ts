@@ -14,7 +14,7 @@
  * Cells keep their type (text, number, TRUE/FALSE), so the text "2023" stays text and 2023 a
  * number. Characters XML cannot hold are written with Excel's _xHHHH_ escape.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { DatasetError, parseDataset, type DatasetProblem } from '../dataset/load.ts';
 import { Dataset as DatasetSchema, Rupiah, type Dataset } from '../dataset/schema.ts';
@@ -232,7 +232,7 @@ function adaTurunan(e: Entitas, obj: Rec, jalur: readonly string[]): boolean {
 
 /** The whole dataset as a workbook in the sheet-per-entity layout; readable back with `bacaDatasetXlsx`. */
 export async function tulisDatasetXlsx(d: Dataset): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'SIKIPER';
   wb.title = `Dataset SIKIPER ${d.pemda.nama}`;
   const problems: DatasetProblem[] = [];

@@ -10,7 +10,7 @@
  *
  * The whole dataset (every table of every OPD, losslessly) is `dataset-xlsx.ts`.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Dataset, NodeRenjaData } from '../dataset/schema.ts';
 import { statusText, toJson, type Nilai } from '../engine/index.ts';
 import { hitungAnggaran } from '../measure/anggaran.ts';
@@ -75,7 +75,7 @@ export async function eksporTabelXlsx(d: Dataset, opdSlug: string, tahun: number
   const cap = hitungCapaian(d, opdSlug, tahun);
   const ang = hitungAnggaran(d, opdSlug, tahun, cap);
   const opd = k.opd;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'SIKIPER';
   wb.title = `Tabel Kinerja ${opd.nama} ${tahun}`;
   const di = `${opd.nama} ${d.pemda.nama}`;

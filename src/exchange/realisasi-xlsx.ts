@@ -7,7 +7,7 @@
  * entries get the status the importer may give (by default `diajukan`, waiting for
  * verification), so that they only count in capaian once someone verified them.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { AnggaranVersiData, Dataset, RealisasiData, TahunOpdData } from '../dataset/schema.ts';
 import { StatusRealisasi } from '../dataset/schema.ts';
 import { formatRupiah } from '../engine/index.ts';
@@ -392,7 +392,7 @@ const PETUNJUK_REALISASI: ReadonlyArray<[string, string]> = [
 ];
 
 export async function buatTemplateRealisasi(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'SIKIPER';
   wb.title = 'Templat Realisasi SIKIPER';
   const k = wb.addWorksheet('Realisasi Kinerja', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });

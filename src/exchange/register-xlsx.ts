@@ -3,7 +3,7 @@
  * codes; an optional `id` column) into typed rows with every problem located by row and
  * column, and writing a register to .xlsx with personal columns masked unless asked otherwise.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type BarisImpor, DISAMARKAN, isPribadi, type MasalahImpor, periksaSel } from '../dataset/register.ts';
 import type { KolomRegisterData, NilaiSelData, RegisterData } from '../dataset/schema.ts';
 import { BatasTerlampaui } from './galat.ts';
@@ -205,7 +205,7 @@ export async function bacaBerkasRegister(reg: RegisterData, nama: string, isi: U
 
 /** The register as .xlsx: one header row of column names, then the rows; personal columns masked unless `pribadi`. */
 export async function tulisRegisterXlsx(reg: RegisterData, opsi: { pribadi: boolean }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   const ws = wb.addWorksheet(reg.kode.slice(0, 31));
   ws.addRow(['id', ...reg.kolom.map((k) => k.nama)]);
   ws.getRow(1).font = { bold: true };

@@ -12,7 +12,7 @@
  * not have keeps what the current Renja records for that code (sasaran links, notes, indicator
  * polarity), so a re-import of an export from the national system loses nothing SIKIPER added.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type {
   AnggaranVersiData,
   Dataset,
@@ -750,7 +750,7 @@ export function tulisPetunjuk(wb: ExcelJS.Workbook, judul: string, isi: Readonly
 
 /** The Renja/DPA template: header, one example row per level, instructions on a second sheet. */
 export async function buatTemplateRenja(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'SIKIPER';
   wb.title = 'Templat Renja/DPA SIKIPER';
   const ws = wb.addWorksheet('Renja');

@@ -3,7 +3,7 @@
  * the plan (Renstra, IKU, Renja), the Perjanjian Kinerja, capaian (Tabel 3.3 and the tables per
  * sasaran) and the budget (Tabel 3.16–3.18 with the account groups).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { GrupTabel } from '../kontrak/tukar.ts';
 
 /** The group of every sheet of the OPD-year workbook, by its name and place. */
@@ -23,7 +23,7 @@ export function grupLembar(nama: readonly string[]): Map<string, Exclude<GrupTab
 /** The workbook with only the sheets of one group (all of them for "semua"). */
 export async function pilihLembar(isi: Buffer, grup: GrupTabel): Promise<Buffer> {
   if (grup === 'semua') return isi;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   await wb.xlsx.load(isi as unknown as ExcelJS.Buffer);
   const grupOf = grupLembar(wb.worksheets.map((w) => w.name));
   for (const ws of [...wb.worksheets]) if (grupOf.get(ws.name) !== grup) wb.removeWorksheet(ws.id);

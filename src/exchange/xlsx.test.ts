@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { SPEK_RENJA } from './renja-xlsx.ts';
 import { BATAS_ZIP_IMPOR, type BatasZip } from './arsip.ts';
 import { BatasTerlampaui, DaftarGalat, ImporError } from './galat.ts';
-import { angkaDariTeks, barisData, hurufKolom, muatWorkbook, normalJudul, PembacaBaris, periksaXlsx, rupiahDariSel, temukanJudul } from './xlsx.ts';
+import { angkaDariTeks, barisData, JENIS_SEL, hurufKolom, muatWorkbook, normalJudul, PembacaBaris, periksaXlsx, rupiahDariSel, temukanJudul } from './xlsx.ts';
 import { bomXlsx, bukuSederhana, zipMentah } from './testing.ts';
 
 void test('numbers written as text the Indonesian way', () => {
@@ -129,4 +129,9 @@ void test('a lone cell far below the data does not make the reader create every 
   // Rows 11 … 1.048.575 were never created (the header search looks at the first 10).
   const dibuat = (lembar as unknown as { _rows: unknown[] })._rows.filter(Boolean).length;
   assert.ok(dibuat <= 11, `${dibuat} rows created`);
+});
+
+test('the cell kinds read without loading ExcelJS are its ValueType numbers', () => {
+  const dariPustaka = Object.fromEntries(Object.entries(ExcelJS.ValueType).filter(([k]) => Number.isNaN(Number(k))));
+  assert.deepEqual({ ...JENIS_SEL }, dariPustaka);
 });

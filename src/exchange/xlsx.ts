@@ -8,7 +8,7 @@
  * (arsip.ts), so that a small file cannot expand to gigabytes inside ExcelJS.
  */
 import { stat, readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { BATAS_ZIP_IMPOR, type BatasZip, direktoriZip, type MasalahZip, periksaZip } from './arsip.ts';
 import { BatasTerlampaui, DaftarGalat, ImporError, type Galat } from './galat.ts';
 
@@ -71,7 +71,7 @@ export async function muatWorkbook(buf: Uint8Array, berkas: string, batas: numbe
   if (masalah) throw new ImporError([{ pesan: masalah }], berkas);
   // ExcelJS inflates every part in memory: the sizes are bounded before it sees the file.
   await periksaZip(buf, berkas, batasZip);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
@@ -104,35 +104,41 @@ function richText(v: unknown): string | undefined {
  * The cell as a typed value. Text is kept untrimmed here; `mentah` also keeps an empty string
  * apart from an empty cell, which the lossless dataset layout needs.
  */
+/**
+ * ExcelJS's `ValueType` numbers, so that reading a cell does not need the library loaded as a
+ * value (it is imported only where a workbook is made or read).
+ */
+export const JENIS_SEL = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 } as const satisfies Record<keyof typeof ExcelJS.ValueType, number>;
+
 export function bacaSelMentah(cell: ExcelJS.Cell): Sel | { jenis: 'teks-kosong' } {
   const v = cell.value;
-  switch (cell.type) {
-    case ExcelJS.ValueType.Null:
-    case ExcelJS.ValueType.Merge:
+  switch (cell.type as number) {
+    case JENIS_SEL.Null:
+    case JENIS_SEL.Merge:
       return KOSONG;
-    case ExcelJS.ValueType.Number:
+    case JENIS_SEL.Number:
       return typeof v === 'number' ? { jenis: 'angka', angka: v } : KOSONG;
-    case ExcelJS.ValueType.Boolean:
+    case JENIS_SEL.Boolean:
       return { jenis: 'boolean', nilai: v === true };
-    case ExcelJS.ValueType.Date:
+    case JENIS_SEL.Date:
       return v instanceof Date ? { jenis: 'tanggal', tanggal: v } : KOSONG;
-    case ExcelJS.ValueType.Formula: {
+    case JENIS_SEL.Formula: {
       const f = v as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
       return { jenis: 'rumus', rumus: 'formula' in f && f.formula ? f.formula : cell.formula || '' };
     }
-    case ExcelJS.ValueType.Error:
+    case JENIS_SEL.Error:
       return { jenis: 'galat', galat: (v as ExcelJS.CellErrorValue).error };
-    case ExcelJS.ValueType.Hyperlink: {
+    case JENIS_SEL.Hyperlink: {
       const h = v as ExcelJS.CellHyperlinkValue;
       const text = richText(h.text) ?? (typeof h.text === 'string' ? h.text : '');
       return text === '' ? { jenis: 'teks-kosong' } : { jenis: 'teks', teks: text };
     }
-    case ExcelJS.ValueType.RichText: {
+    case JENIS_SEL.RichText: {
       const text = richText(v) ?? '';
       return text === '' ? { jenis: 'teks-kosong' } : { jenis: 'teks', teks: text };
     }
-    case ExcelJS.ValueType.String:
-    case ExcelJS.ValueType.SharedString:
+    case JENIS_SEL.String:
+    case JENIS_SEL.SharedString:
       return typeof v === 'string' && v !== '' ? { jenis: 'teks', teks: v } : { jenis: 'teks-kosong' };
   }
   return KOSONG;

@@ -4,7 +4,7 @@
  * and sub kegiatan. Numbers are stored as numbers with number formats, so Excel shows them
  * with the reader's separators (1.234.567,89 on an Indonesian system); header rows are frozen.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Dataset } from '../dataset/schema.ts';
 import { nilaiEntri, toJson, type Nilai } from '../engine/index.ts';
 import { hitungAnggaran } from '../measure/anggaran.ts';
@@ -40,7 +40,7 @@ export async function buatTriwulanXlsx(d: Dataset, opdSlug: string, tahun: numbe
   const k = konteks(d, opdSlug, tahun);
   const cap = hitungCapaian(d, opdSlug, tahun);
   const ang = hitungAnggaran(d, opdSlug, tahun, cap);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'SIKIPER';
   wb.title = `Monitoring Triwulan ${k.opd.nama} ${tahun}`;
   const quarters = ([1, 2, 3, 4] as const).filter((q) => q <= sampaiTriwulan);

@@ -27,7 +27,11 @@ export function ukuranKolamBawaan(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
-const MASUK = new URL('./masuk.mjs', import.meta.url);
+/**
+ * The thread's entry: the compiled worker module when this module is itself compiled (dist/,
+ * `npm start`), else masuk.mjs, which loads the TypeScript source through tsx.
+ */
+const MASUK = import.meta.url.endsWith('.js') ? new URL('./pekerja.js', import.meta.url) : new URL('./masuk.mjs', import.meta.url);
 
 interface Pekerjaan {
   pesan: PesanPekerja;
@@ -109,7 +113,8 @@ export class KolamDokumen {
 
   private mulaiPekerja(): Slot {
     // The thread inherits the process's options (e.g. `--import tsx` in the tests); masuk.mjs
-    // registers tsx itself where the process has it only for bin/sikiper.js's imports.
+    // registers tsx itself where the process has it only for bin/sikiper.js's imports; the
+    // compiled worker needs neither.
     const worker = new Worker(MASUK, { execArgv: [...process.execArgv], stdout: false, stderr: false });
     const s: Slot = { worker, kerja: undefined };
     worker.on('message', (j: JawabanPekerja) => {
