@@ -9,7 +9,8 @@ import { parseKabupaten } from './parse.ts';
 import { importRenja } from './import.ts';
 import { recomputeSatuTahun, recomputeSemuaTahun } from './recompute.ts';
 import { imporRegister } from './register.ts';
+import { layarEntri } from './layar-entri.ts';
 import { lkjipReferensi, lkjipSintetis, pratinjauLkjip } from './report.ts';
 import { coldStart, dashboard, pdfSerentak, savePglite, savePostgres } from './server.ts';
 
-export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten, lkjipReferensi, lkjipSintetis, pratinjauLkjip, importRenja, imporRegister, dashboard, savePglite, savePostgres, pdfSerentak, coldStart];
+export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten, lkjipReferensi, lkjipSintetis, pratinjauLkjip, importRenja, imporRegister, dashboard, savePglite, savePostgres, pdfSerentak, coldStart, layarEntri];

@@ -1,5 +1,5 @@
 import { Alert, NativeSelect, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { Galat, Memuat } from '../components/Bagian.tsx';
@@ -7,11 +7,22 @@ import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
 import { formatTanggal } from '../format.ts';
 import { useMuat } from '../muat.ts';
 import { useSesi } from '../session.tsx';
-import type { DaftarEntri, StatusEntri } from '@kontrak/entri.ts';
-import { KartuEntri } from './KartuEntri.tsx';
+import type { DaftarEntri, Entri as EntriData, StatusEntri } from '@kontrak/entri.ts';
+import { KartuEntri, type KonteksEntri } from './KartuEntri.tsx';
 import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
 type Saring = 'semua' | 'perlu' | StatusEntri;
+
+/** Cards rendered with the list's first frame: more than the tallest window shows at once. */
+const KARTU_AWAL = 6;
+/** Cards added per step after that; each step is a transition of its own, so typing, scrolling and the filter are never held up for long. */
+const KARTU_PER_LANGKAH = 6;
+/**
+ * The browser lays out and paints only the cards near the window; the others keep the height
+ * they last had (`auto`), or about a card's height before they were ever shown. They stay in the
+ * document: keyboard order, find-in-page and screen readers see every card.
+ */
+const GAYA_KARTU: CSSProperties = { contentVisibility: 'auto', containIntrinsicSize: 'auto 520px' };
 
 export function Entri() {
   const { t } = useTranslation();
@@ -64,14 +75,7 @@ export function Entri() {
               }))}
             />
             {tampil.length === 0 && <Text c="dimmed">{t('entri.tidakAdaYangCocok')}</Text>}
-            <div className="daftar-entri">
-              {/* Filtered-out cards are hidden, not unmounted: a pending autosave must still run. */}
-              {d.indikator.map((e) => (
-                <div key={`${p.tahun}/${p.tw}/${e.kode}`} hidden={!cocok(e)}>
-                  <KartuEntri awal={e} onBerubah={(baru) => ubahDaftar((x) => ({ ...x, indikator: x.indikator.map((i) => (i.kode === baru.kode ? baru : i)) }))} k={{ username: me.username, pemda: me.pemda.slug, opd, tahun: p.tahun, tw: p.tw, terkunci: d.terkunci }} />
-                </div>
-              ))}
-            </div>
+            <DaftarKartu key={`${opd}/${p.tahun}/${p.tw}`} indikator={d.indikator} cocok={cocok} ubahDaftar={ubahDaftar} username={me.username} pemda={me.pemda.slug} opd={opd} tahun={p.tahun} tw={p.tw} terkunci={d.terkunci} />
           </>
         )}
       </>
@@ -84,6 +88,43 @@ export function Entri() {
         <BarisPilihan p={p} triwulan />
       </KepalaHalaman>
       {isi}
+    </div>
+  );
+}
+
+interface DaftarKartuProps extends KonteksEntri {
+  indikator: EntriData[];
+  cocok: (e: EntriData) => boolean;
+  ubahDaftar: (f: (d: DaftarEntri) => DaftarEntri) => void;
+}
+
+/**
+ * The cards, rendered a few at a time: the first ones with the list, the rest in later
+ * transitions, so the first window of cards is on screen without waiting for all of them.
+ * Remounted (by its key) for another OPD, year or quarter.
+ */
+function DaftarKartu({ indikator, cocok, ubahDaftar, username, pemda, opd, tahun, tw, terkunci }: DaftarKartuProps) {
+  const n = indikator.length;
+  const [jumlah, setJumlah] = useState(() => Math.min(n, KARTU_AWAL));
+  useEffect(() => {
+    if (jumlah >= n) return;
+    // After the browser had a chance to paint what is there.
+    const id = window.setTimeout(() => startTransition(() => setJumlah((j) => Math.min(n, j + KARTU_PER_LANGKAH))), 0);
+    return () => window.clearTimeout(id);
+  }, [jumlah, n]);
+
+  // Stable, so that a card whose entry did not change is not rendered again (KartuEntri is memoized).
+  const k = useMemo<KonteksEntri>(() => ({ username, pemda, opd, tahun, tw, terkunci }), [username, pemda, opd, tahun, tw, terkunci]);
+  const onBerubah = useCallback((baru: EntriData) => ubahDaftar((x) => ({ ...x, indikator: x.indikator.map((i) => (i.kode === baru.kode ? baru : i)) })), [ubahDaftar]);
+
+  return (
+    <div className="daftar-entri">
+      {/* Filtered-out cards are hidden, not unmounted: a pending autosave must still run. */}
+      {indikator.slice(0, jumlah).map((e) => (
+        <div key={e.kode} hidden={!cocok(e)} style={GAYA_KARTU}>
+          <KartuEntri awal={e} onBerubah={onBerubah} k={k} />
+        </div>
+      ))}
     </div>
   );
 }

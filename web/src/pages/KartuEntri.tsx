@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Group, Paper, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Group, Paper, Table, Text, TextInput, Textarea, type TextareaProps } from '@mantine/core';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Entri, Riwayat, SimpanBody } from '@kontrak/entri.ts';
 import type { Galat } from '@kontrak/umum.ts';
@@ -17,6 +17,16 @@ export const JEDA_SIMPAN_MS = 800;
 const JEDA_ULANG_MS = 10_000;
 export const BATAS_BUKTI = 5 * 1024 * 1024;
 const JENIS_BUKTI = ['application/pdf', 'image/png', 'image/jpeg'];
+
+/**
+ * The note field grows with its text from 2 to 8 lines. Where CSS can do that (`field-sizing`,
+ * Chromium) it does; elsewhere Mantine's autosize measures the field in script, which forces a
+ * layout of the page per card when the list mounts (a third of the entry screen's first render
+ * with 77 cards, docs/performance.md).
+ */
+const UKURAN_CSS = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('field-sizing', 'content');
+const TEPI_KETERANGAN = '2 * var(--input-padding-y, 0px) + 2 * calc(0.0625rem * var(--mantine-scale, 1))';
+const GAYA_KETERANGAN: TextareaProps['styles'] = { input: { fieldSizing: 'content', minHeight: `calc(2lh + ${TEPI_KETERANGAN})`, maxHeight: `calc(8lh + ${TEPI_KETERANGAN})` } };
 
 export function isianDari(e: Entri): Isian {
   return { nilai: angkaUntukInput(e.nilai), pembilang: angkaUntukInput(e.pembilang), penyebut: angkaUntukInput(e.penyebut), keterangan: e.keterangan ?? '' };
@@ -42,29 +52,35 @@ export interface KonteksEntri {
   terkunci: boolean;
 }
 
-export function KartuEntri({ awal, k, onBerubah }: { awal: Entri; k: KonteksEntri; onBerubah?: (e: Entri) => void }) {
+/** The draft kept on the device for this card, read once when the card mounts. */
+function awalKartu(kunci: string, awal: Entri): { isian: Isian; dipulihkan: boolean; versi: number } {
+  const d = bacaDraf(kunci);
+  if (d && !awal.bolehUbah) hapusDraf(kunci);
+  const dipulihkan = !!d && awal.bolehUbah && !samaIsian(d.isian, isianDari(awal));
+  return d && dipulihkan ? { isian: d.isian, dipulihkan, versi: d.version } : { isian: isianDari(awal), dipulihkan, versi: awal.version };
+}
+
+/**
+ * One indicator's entry. Memoized: the list re-renders when one card's entry changes, and the
+ * other cards (same `awal`, `k` and `onBerubah`) are then skipped.
+ */
+export const KartuEntri = memo(function KartuEntri({ awal, k, onBerubah }: { awal: Entri; k: KonteksEntri; onBerubah?: (e: Entri) => void }) {
   const { t } = useTranslation();
   const idJudul = useId();
   const ref: EntriRef = useMemo(() => ({ pemda: k.pemda, opd: k.opd, tahun: k.tahun, tw: k.tw, kode: awal.kode }), [k.pemda, k.opd, k.tahun, k.tw, awal.kode]);
-  const kunci = kunciDraf({ username: k.username, pemda: k.pemda, opd: k.opd, tahun: k.tahun, tw: k.tw, kode: awal.kode });
+  const kunci = useMemo(() => kunciDraf({ username: k.username, pemda: k.pemda, opd: k.opd, tahun: k.tahun, tw: k.tw, kode: awal.kode }), [k.username, k.pemda, k.opd, k.tahun, k.tw, awal.kode]);
 
+  const [mula] = useState(() => awalKartu(kunci, awal));
+  const dipulihkan = mula.dipulihkan;
   const [server, setServer] = useState<Entri>(awal);
-  const [isian, setIsianState] = useState<Isian>(() => {
-    const d = bacaDraf(kunci);
-    return d && awal.bolehUbah && !samaIsian(d.isian, isianDari(awal)) ? d.isian : isianDari(awal);
-  });
-  const [dipulihkan] = useState(() => {
-    const d = bacaDraf(kunci);
-    if (d && !awal.bolehUbah) hapusDraf(kunci);
-    return !!d && awal.bolehUbah && !samaIsian(d.isian, isianDari(awal));
-  });
+  const [isian, setIsianState] = useState<Isian>(mula.isian);
   const [simpan, setSimpan] = useState<Simpan>(dipulihkan ? { k: 'menunggu' } : { k: 'tersimpan' });
   const [galatAksi, setGalatAksi] = useState<string | undefined>();
   const [sedangAksi, setSedangAksi] = useState<string | undefined>();
 
   // Timers and in-flight requests read the latest values, not the ones of the render that set them.
   const isianRef = useRef(isian);
-  const versiRef = useRef(dipulihkan ? (bacaDraf(kunci)?.version ?? awal.version) : awal.version);
+  const versiRef = useRef(mula.versi);
   const terbang = useRef<Promise<void> | undefined>(undefined);
   const timer = useRef<number | undefined>(undefined);
   const konflikRef = useRef(false);
@@ -341,9 +357,10 @@ export function KartuEntri({ awal, k, onBerubah }: { awal: Entri; k: KonteksEntr
           label={t('entri.keterangan')}
           description={t('entri.keteranganKet')}
           name="keterangan"
-          autosize
+          autosize={!UKURAN_CSS}
           minRows={2}
           maxRows={8}
+          styles={UKURAN_CSS ? GAYA_KETERANGAN : undefined}
           value={isian.keterangan}
           onChange={(e) => ubah('keterangan', e.currentTarget.value)}
           disabled={!bisaUbah}
@@ -377,7 +394,7 @@ export function KartuEntri({ awal, k, onBerubah }: { awal: Entri; k: KonteksEntr
       <DaftarKomentar komentar={server.komentar} />
     </Paper>
   );
-}
+});
 
 function StatusSimpan({ s }: { s: Simpan }) {
   const { t } = useTranslation();
