@@ -9,18 +9,15 @@
 import { writeFile } from 'node:fs/promises';
 import { Argument, type Command, InvalidArgumentError, Option } from 'commander';
 import type { Dataset } from '../dataset/schema.ts';
-import { StatusRealisasi } from '../dataset/schema.ts';
 import type { DatabaseKind, Db } from '../db/client.ts';
-import { listPemda, loadDataset } from '../db/dataset-repository.ts';
-import { buatCadangan, pulihkan } from '../exchange/backup.ts';
-import { tulisDatasetXlsx } from '../exchange/dataset-xlsx.ts';
-import { eksporTabelXlsx } from '../exchange/export-xlsx.ts';
-import { ImporError } from '../exchange/galat.ts';
-import { type HasilImporOpdTahun, imporOpdTahun, type PratinjauImpor } from '../exchange/impor-opd-tahun.ts';
-import { buatTemplateRealisasi, type PratinjauRealisasi, teksPratinjauRealisasi } from '../exchange/realisasi-xlsx.ts';
-import { buatTemplateRenja, type PratinjauRenja, teksPratinjauRenja, type VersiRenja } from '../exchange/renja-xlsx.ts';
-import { BATAS_UKURAN_XLSX, bacaBerkasTerbatas } from '../exchange/xlsx.ts';
-import { samarkanDataset } from '../dataset/register.ts';
+import type { HasilImporOpdTahun, PratinjauImpor } from '../exchange/impor-opd-tahun.ts';
+import type { PratinjauRealisasi } from '../exchange/realisasi-xlsx.ts';
+import type { PratinjauRenja, VersiRenja } from '../exchange/renja-xlsx.ts';
+import type { StatusTersimpan } from '../policy/status.ts';
+
+// The modules a command needs are imported when it runs (see main.ts).
+const repo = () => import('../db/dataset-repository.ts');
+const berkasXlsx = () => import('../exchange/xlsx.ts');
 
 export interface ExchangeDeps {
   /** Opens (and migrates) the configured database for the duration of `f`. */
@@ -37,13 +34,15 @@ function tahun(value: string): number {
   return n;
 }
 
-const STATUS = StatusRealisasi.options;
+/** The statuses an imported entry may be given (`StatusRealisasi` of the dataset schema, checked by the type). */
+const STATUS = ['draf', 'diajukan', 'ditolak', 'diverifikasi', 'disetujui'] as const satisfies readonly StatusTersimpan[];
 
 export function registerExchangeCommands(program: Command, deps: ExchangeDeps): void {
   const print = deps.print ?? ((s: string) => void process.stdout.write(`${s}\n`));
   const ukuranKb = (b: Uint8Array) => `${Math.max(1, Math.round(b.length / 1024)).toLocaleString('id-ID')} KB`;
 
   async function datasetPemda(db: Db, slug: string): Promise<Dataset> {
+    const { listPemda, loadDataset } = await repo();
     const d = await loadDataset(db, slug);
     if (!d) {
       const known = (await listPemda(db)).map((p) => p.slug);
@@ -61,6 +60,8 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
     .option('--dengan-data-pribadi', 'sertakan kolom data pribadi register (nama, telepon, ...) apa adanya; bawaan: disamarkan')
     .action(async (o: { pemda: string; format: 'json' | 'xlsx'; out?: string; denganDataPribadi?: boolean }) => {
       if (o.format === 'xlsx' && !o.out) throw deps.usageError('ekspor .xlsx memerlukan --out <berkas>');
+      const { samarkanDataset } = await import('../dataset/register.ts');
+      const { tulisDatasetXlsx } = await import('../exchange/dataset-xlsx.ts');
       await deps.withDatabase(async ({ db }) => {
         const lengkap = await datasetPemda(db, o.pemda);
         // Personal data leaves the system only when asked for; a backup keeps everything.
@@ -83,6 +84,7 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
     .requiredOption('--tahun <tahun>', 'tahun, mis. 2023', tahun)
     .requiredOption('--out <file>', 'berkas .xlsx keluaran')
     .action(async (o: { pemda: string; opd: string; tahun: number; out: string }) => {
+      const { eksporTabelXlsx } = await import('../exchange/export-xlsx.ts');
       await deps.withDatabase(async ({ db }) => {
         const isi = await eksporTabelXlsx(await datasetPemda(db, o.pemda), o.opd, o.tahun);
         await writeFile(o.out, isi);
@@ -101,7 +103,8 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
       .option('--commit', 'simpan ke basis data (tanpa ini: hanya pratinjau)')
       .option('--json', 'pratinjau dan galat sebagai JSON');
 
-  function selesai(r: HasilImporOpdTahun, o: { json?: boolean; commit?: boolean }, teks: (p: PratinjauImpor) => string, file: string): void {
+  async function selesai(r: HasilImporOpdTahun, o: { json?: boolean; commit?: boolean }, teks: (p: PratinjauImpor) => string, file: string): Promise<void> {
+    const { ImporError } = await import('../exchange/galat.ts');
     if (o.json) print(JSON.stringify({ pratinjau: r.pratinjau, galat: r.galat, ditulis: r.ditulis }, null, 2));
     else print(teks(r.pratinjau));
     if (r.galat.length > 0) throw new ImporError(r.galat, file);
@@ -111,10 +114,13 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
   opdTahun('import-renja', 'mengimpor Renja/DPA dari .xlsx (kode nomenklatur, uraian, indikator, target, satuan, pagu, ...); pratinjau, lalu --commit')
     .addOption(new Option('--versi <versi>', 'versi Renja yang diganti').choices(['murni', 'perubahan']).default('murni'))
     .action(async (file: string, o: { pemda: string; opd: string; tahun: number; versi: VersiRenja; commit?: boolean; json?: boolean }) => {
+      const { BATAS_UKURAN_XLSX, bacaBerkasTerbatas } = await berkasXlsx();
+      const { imporOpdTahun } = await import('../exchange/impor-opd-tahun.ts');
+      const { teksPratinjauRenja } = await import('../exchange/renja-xlsx.ts');
       const isi = await bacaBerkasTerbatas(file, BATAS_UKURAN_XLSX);
       await deps.withDatabase(async ({ db }) => {
         const r = await imporOpdTahun(db, { jenis: 'renja', pemda: o.pemda, opd: o.opd, tahun: o.tahun, versi: o.versi, berkas: { nama: file, isi }, commit: o.commit === true, sekarang: new Date() });
-        selesai(r, o, (p) => teksPratinjauRenja(p as PratinjauRenja), file);
+        await selesai(r, o, (p) => teksPratinjauRenja(p as PratinjauRenja), file);
       });
     });
 
@@ -122,6 +128,9 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
     .addOption(new Option('--status <status>', 'status entri yang diimpor').choices(STATUS).default('diajukan'))
     .addOption(new Option('--dpa <versi>', 'versi DPA yang realisasinya diperbarui (bawaan: terakhir)').choices(['dpa', 'dpa-perubahan']))
     .action(async (file: string, o: { pemda: string; opd: string; tahun: number; status: (typeof STATUS)[number]; dpa?: 'dpa' | 'dpa-perubahan'; commit?: boolean; json?: boolean }) => {
+      const { BATAS_UKURAN_XLSX, bacaBerkasTerbatas } = await berkasXlsx();
+      const { imporOpdTahun } = await import('../exchange/impor-opd-tahun.ts');
+      const { teksPratinjauRealisasi } = await import('../exchange/realisasi-xlsx.ts');
       const isi = await bacaBerkasTerbatas(file, BATAS_UKURAN_XLSX);
       await deps.withDatabase(async ({ db }) => {
         const r = await imporOpdTahun(db, {
@@ -135,7 +144,7 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
           commit: o.commit === true,
           sekarang: new Date(),
         });
-        selesai(r, o, (p) => teksPratinjauRealisasi(p as PratinjauRealisasi), file);
+        await selesai(r, o, (p) => teksPratinjauRealisasi(p as PratinjauRealisasi), file);
       });
     });
 
@@ -145,7 +154,7 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
     .addArgument(new Argument('<jenis>', 'renja|realisasi').choices(['renja', 'realisasi']))
     .requiredOption('--out <file>', 'berkas .xlsx keluaran')
     .action(async (jenis: 'renja' | 'realisasi', o: { out: string }) => {
-      const isi = jenis === 'renja' ? await buatTemplateRenja() : await buatTemplateRealisasi();
+      const isi = jenis === 'renja' ? await (await import('../exchange/renja-xlsx.ts')).buatTemplateRenja() : await (await import('../exchange/realisasi-xlsx.ts')).buatTemplateRealisasi();
       await writeFile(o.out, isi);
       print(`templat ${jenis} ditulis ke ${o.out}`);
     });
@@ -156,6 +165,7 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
     .requiredOption('--out <file>', 'berkas cadangan keluaran, mis. sikiper-2024-01-31.sikiper.gz')
     .option('--pemda <slug...>', 'hanya pemda ini (bawaan: semua)')
     .action(async (o: { out: string; pemda?: string[] }) => {
+      const { buatCadangan } = await import('../exchange/backup.ts');
       await deps.withDatabase(async ({ db, kind }) => {
         const c = await buatCadangan(db, { pemda: o.pemda });
         await writeFile(o.out, c.isi);
@@ -168,6 +178,8 @@ export function registerExchangeCommands(program: Command, deps: ExchangeDeps): 
     .description('memulihkan cadangan: semua diperiksa dulu (format, versi, checksum, setiap dataset), lalu semua pemda ditulis dalam satu transaksi')
     .argument('<file>', 'berkas cadangan dari `sikiper backup`')
     .action(async (file: string) => {
+      const { bacaBerkasTerbatas } = await berkasXlsx();
+      const { pulihkan } = await import('../exchange/backup.ts');
       const isi = await bacaBerkasTerbatas(file, Number.MAX_SAFE_INTEGER);
       await deps.withDatabase(async ({ db, kind }) => {
         const r = await pulihkan(db, isi, file);

@@ -4,10 +4,8 @@
  */
 import { type Command, InvalidArgumentError } from 'commander';
 import type { DatabaseKind, Db } from '../db/client.ts';
-import { listPemda, loadDataset } from '../db/dataset-repository.ts';
 import { formatAngka } from '../engine/format.ts';
-import { NotFoundError } from '../measure/konteks.ts';
-import { jelaskanIndikator, type Penjelasan } from '../measure/penjelasan.ts';
+import type { Penjelasan } from '../measure/penjelasan.ts';
 
 export interface IndikatorDeps {
   withDatabase: <T>(f: (database: { db: Db; kind: DatabaseKind }) => Promise<T>) => Promise<T>;
@@ -73,6 +71,10 @@ export function registerIndikatorCommands(program: Command, deps: IndikatorDeps)
     .requiredOption('--indikator <kode>', 'kode indikator, mis. IKU-2')
     .option('--json', 'keluaran JSON')
     .action(async (o: { pemda: string; opd: string; tahun: number; indikator: string; json?: boolean }) => {
+      // Imported when the command runs (see main.ts).
+      const { listPemda, loadDataset } = await import('../db/dataset-repository.ts');
+      const { NotFoundError } = await import('../measure/konteks.ts');
+      const { jelaskanIndikator } = await import('../measure/penjelasan.ts');
       await deps.withDatabase(async ({ db }) => {
         const d = await loadDataset(db, o.pemda);
         if (!d) {
