@@ -1,11 +1,13 @@
 /** The `sikiper` command as a user runs it, on an embedded database in a temporary folder. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import JSZip from 'jszip';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'sikiper-cli-'));
@@ -43,6 +45,23 @@ describe('sikiper CLI [pglite folder]', () => {
 
     const text = sikiper('capaian', '--pemda', 'paser', '--opd', 'disnakertrans', '--tahun', '2023');
     assert.match(text.out, /Rata-rata capaian kinerja .* 110,66/);
+  });
+
+  it('paket-reviu writes the e-SAKIP review package: seven PDFs and a manifest whose hashes match', async () => {
+    const out = join(dir, 'paket.zip');
+    const r = sikiper('paket-reviu', '--pemda', 'paser', '--opd', 'disnakertrans', '--tahun', '2023', '--out', out);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /PAKET-REVIU-ESAKIP-paser-disnakertrans-2023\.zip ditulis ke .* 7 dokumen/);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const m = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '{}') as { berkas: Array<{ jenis: string; namaBerkas: string; sha256: string; ukuran: number }> };
+    assert.deepEqual(m.berkas.map((b) => b.jenis), ['RENSTRA', 'IKU', 'RENJA', 'PK', 'RENCANA-AKSI', 'LKJIP', 'TINDAK-LANJUT-EVALUASI']);
+    for (const b of m.berkas) {
+      const isi = await zip.file(b.namaBerkas)?.async('nodebuffer');
+      assert.ok(isi, b.namaBerkas);
+      assert.equal(createHash('sha256').update(isi).digest('hex'), b.sha256, b.namaBerkas);
+      assert.match(r.out, new RegExp(`${b.namaBerkas}  ${b.sha256}`));
+    }
+    assert.equal(sikiper('paket-reviu', '--pemda', 'paser', '--opd', 'dinkes', '--tahun', '2023', '--out', out).code, 1);
   });
 
   it('indikator explain prints the formula, the value per quarter and the rows behind it, without personal columns', () => {

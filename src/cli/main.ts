@@ -6,27 +6,17 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { periksaDataset } from '../check/rules.ts';
-import { DatasetError, formatProblem, bacaBerkasDataset } from '../dataset/load.ts';
 import type { Dataset } from '../dataset/schema.ts';
-import { openDatabase, migrate, type Database } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
 import type { OpenOptions } from '../db/target.ts';
-import { galatBasisData, ringkasGalatBasisData } from '../db/galat.ts';
-import { listPemda, loadDataset, saveDataset } from '../db/dataset-repository.ts';
-import { hitungAnggaran } from '../measure/anggaran.ts';
-import { hitungCapaian } from '../measure/capaian.ts';
-import { NotFoundError } from '../measure/konteks.ts';
-import { anggaranJson, capaianJson } from '../measure/present.ts';
-import { buildApp } from '../server/app.ts';
 import { bacaKonfigurasi, type Konfigurasi, teksMasalah } from '../config/config.ts';
+import { FORMAT_DOKUMEN, JENIS_DOKUMEN, type FormatDokumen, type JenisDokumen } from '../report/jenis.ts';
 import { registerExchangeCommands } from './exchange-commands.ts';
 import { registerIndikatorCommands } from './indikator-commands.ts';
-import { bacaBerkasImpor } from '../exchange/impor.ts';
-import { buatPenggunaDemo } from '../auth/demo.ts';
-import { adaPengguna } from '../auth/pengguna.ts';
-import { buatDokumen, FORMAT_DOKUMEN, FormatTidakDidukung, JENIS_DOKUMEN, type FormatDokumen, type JenisDokumen } from '../report/index.ts';
-import { opsiLkjip } from '../workflow/evaluasi.ts';
-import { anggaranText, capaianText, temuanText } from './views.ts';
+
+// Everything a command does is imported when the command runs (`await import(...)` in its
+// action), so that `sikiper --help` and a mistyped command load only commander and the
+// configuration, not the database drivers, the renderers or the server.
 
 /** The reference dataset loaded into an empty database by `serve`. */
 const DEMO_DATASET = fileURLToPath(new URL('../../fixtures/paser-2023', import.meta.url));
@@ -46,6 +36,7 @@ function opsiBasisData(k: Konfigurasi): OpenOptions {
 }
 
 async function denganBasisData<T>(opsi: OpenOptions, f: (database: Database) => Promise<T>): Promise<T> {
+  const { openDatabase, migrate } = await import('../db/client.ts');
   const database = await openDatabase(opsi);
   try {
     await migrate(database);
@@ -56,6 +47,7 @@ async function denganBasisData<T>(opsi: OpenOptions, f: (database: Database) => 
 }
 
 async function pemdaDataset(database: Database, slug: string): Promise<Dataset> {
+  const { listPemda, loadDataset } = await import('../db/dataset-repository.ts');
   const d = await loadDataset(database.db, slug);
   if (!d) {
     const known = (await listPemda(database.db)).map((p) => p.slug);
@@ -72,6 +64,9 @@ const printJson = (v: unknown) => print(JSON.stringify(v, null, 2));
  * be signed into. The password is SIKIPER_DEMO_PASSWORD (`fromEnv`), or a random one shown only now.
  */
 async function siapkanPenggunaDemo(database: Database, fromEnv: string | undefined): Promise<void> {
+  const { listPemda } = await import('../db/dataset-repository.ts');
+  const { adaPengguna } = await import('../auth/pengguna.ts');
+  const { buatPenggunaDemo } = await import('../auth/demo.ts');
   const slug = 'paser';
   if (!(await listPemda(database.db)).some((p) => p.slug === slug) || (await adaPengguna(database.db, slug))) return;
   const { username, sandi } = await buatPenggunaDemo(database.db, { pemda: slug, ...(fromEnv ? { sandi: fromEnv } : {}) });
@@ -103,6 +98,8 @@ export function buildProgram(konfigurasi: Konfigurasi): Command {
     .description('mengimpor dataset (folder, .json atau .xlsx hasil export); semua atau tidak sama sekali, data pemda yang sama diganti')
     .argument('<path>', 'folder dataset, berkas .json atau .xlsx')
     .action(async (path: string) => {
+      const { bacaBerkasImpor } = await import('../exchange/impor.ts');
+      const { saveDataset } = await import('../db/dataset-repository.ts');
       const dataset = await bacaBerkasImpor(path);
       await withDatabase(async (database) => {
         await saveDataset(database.db, dataset);
@@ -125,6 +122,9 @@ export function buildProgram(konfigurasi: Konfigurasi): Command {
 
   scoped('capaian', 'capaian kinerja: IKU per sasaran, dibanding tahun lalu dan target akhir Renstra, program dan kegiatan (Tabel 3.2–3.15)').action(
     async (o: { pemda: string; opd: string; tahun: number; json?: boolean }) => {
+      const { hitungCapaian } = await import('../measure/capaian.ts');
+      const { capaianJson } = await import('../measure/present.ts');
+      const { capaianText } = await import('./views.ts');
       await withDatabase(async (database) => {
         const l = hitungCapaian(await pemdaDataset(database, o.pemda), o.opd, o.tahun);
         if (o.json) printJson(capaianJson(l));
@@ -135,6 +135,9 @@ export function buildProgram(konfigurasi: Konfigurasi): Command {
 
   scoped('anggaran', 'realisasi anggaran per program/kegiatan/sub kegiatan, per sasaran, dan efisiensi (Tabel 3.16–3.18)').action(
     async (o: { pemda: string; opd: string; tahun: number; json?: boolean }) => {
+      const { hitungAnggaran } = await import('../measure/anggaran.ts');
+      const { anggaranJson } = await import('../measure/present.ts');
+      const { anggaranText } = await import('./views.ts');
       await withDatabase(async (database) => {
         const l = hitungAnggaran(await pemdaDataset(database, o.pemda), o.opd, o.tahun);
         if (o.json) printJson(anggaranJson(l));
@@ -151,6 +154,8 @@ export function buildProgram(konfigurasi: Konfigurasi): Command {
     .option('--tahun <tahun>', 'hanya satu tahun', tahun)
     .option('--json', 'keluaran JSON')
     .action(async (o: { pemda: string; opd?: string; tahun?: number; json?: boolean }) => {
+      const { periksaDataset } = await import('../check/rules.ts');
+      const { temuanText } = await import('./views.ts');
       await withDatabase(async (database) => {
         const temuan = periksaDataset(await pemdaDataset(database, o.pemda), { opd: o.opd, tahun: o.tahun });
         if (o.json) printJson({ pemda: o.pemda, jumlah: temuan.length, temuan });
@@ -160,7 +165,7 @@ export function buildProgram(konfigurasi: Konfigurasi): Command {
 
   program
     .command('report')
-    .description('membuat dokumen: lkjip (docx|pdf), pk (docx|pdf), triwulan (xlsx)')
+    .description('membuat dokumen: lkjip, pk, renstra, iku, renja, rencana-aksi, tindak-lanjut (docx|pdf), triwulan (xlsx)')
     .argument('<jenis>', JENIS_DOKUMEN.join('|'))
     .requiredOption('--pemda <slug>', 'pemda, mis. paser')
     .requiredOption('--opd <slug>', 'perangkat daerah, mis. disnakertrans')
@@ -177,13 +182,41 @@ export function buildProgram(konfigurasi: Konfigurasi): Command {
       if (!(JENIS_DOKUMEN as readonly string[]).includes(jenis)) throw new UsageError(`jenis dokumen "${jenis}" tidak dikenal; pilih ${JENIS_DOKUMEN.join(', ')}`);
       if (!(FORMAT_DOKUMEN as readonly string[]).includes(o.format)) throw new UsageError(`format "${o.format}" tidak dikenal; pilih ${FORMAT_DOKUMEN.join(', ')}`);
       if (o.triwulan !== undefined && ![1, 2, 3, 4].includes(o.triwulan)) throw new UsageError('triwulan harus 1, 2, 3 atau 4');
+      const { buatDokumen } = await import('../report/index.ts');
+      const { opsiLkjip } = await import('../workflow/evaluasi.ts');
       await withDatabase(async (database) => {
         const d = await pemdaDataset(database, o.pemda);
         const started = performance.now();
-        const lkjip = jenis === 'lkjip' ? await opsiLkjip(database.db, o.pemda, o.opd, o.tahun) : undefined;
+        const lkjip = jenis === 'lkjip' || jenis === 'tindak-lanjut' ? await opsiLkjip(database.db, o.pemda, o.opd, o.tahun) : undefined;
         const out = await buatDokumen(d, { jenis: jenis as JenisDokumen, format: o.format as FormatDokumen, opd: o.opd, tahun: o.tahun, versi: o.versi, triwulan: o.triwulan as 1 | 2 | 3 | 4 | undefined, lkjip });
         await writeFile(o.out, out.isi);
         print(`${out.namaBerkas} ditulis ke ${o.out} (${(out.isi.length / 1024).toFixed(0)} KB, ${Math.round(performance.now() - started)} ms)${out.placeholder.length ? `; ${out.placeholder.length} bagian narasi belum diisi` : ''}`);
+      });
+    });
+
+  program
+    .command('paket-reviu')
+    .description('paket reviu e-SAKIP (zip): Renstra, IKU, Renja, PK, rencana aksi, LKJIP dan tindak lanjut evaluasi sebagai PDF, dengan manifest.json dan SHA256SUMS')
+    .requiredOption('--pemda <slug>', 'pemda, mis. paser')
+    .requiredOption('--opd <slug>', 'perangkat daerah, mis. disnakertrans')
+    .requiredOption('--tahun <tahun>', 'tahun, mis. 2023', tahun)
+    .requiredOption('--out <file>', 'berkas zip keluaran')
+    .action(async (o: { pemda: string; opd: string; tahun: number; out: string }) => {
+      const { listPemda } = await import('../db/dataset-repository.ts');
+      const { buatDokumen } = await import('../report/index.ts');
+      const { buatPaketReviu } = await import('../exchange/paket-reviu.ts');
+      const { TidakDitemukan } = await import('../workflow/errors.ts');
+      await withDatabase(async (database) => {
+        const known = (await listPemda(database.db)).map((p) => p.slug);
+        if (!known.includes(o.pemda)) throw new UsageError(`pemda "${o.pemda}" tidak ada di basis data${known.length ? ` (yang ada: ${known.join(', ')})` : ''}`);
+        const started = performance.now();
+        const paket = await buatPaketReviu(database.db, o.pemda, o.opd, o.tahun, { buat: buatDokumen, sekarang: new Date() }).catch((e: unknown) => {
+          throw e instanceof TidakDitemukan ? new UsageError(e.message) : e;
+        });
+        await writeFile(o.out, paket.isi);
+        const kosong = paket.manifest.berkas.reduce((n, b) => n + b.belumDiisi.length, 0);
+        print(`${paket.namaBerkas} ditulis ke ${o.out} (${(paket.isi.length / 1024).toFixed(0)} KB, ${paket.manifest.berkas.length} dokumen, ${Math.round(performance.now() - started)} ms)${kosong ? `; ${kosong} bagian belum diisi` : ''}`);
+        for (const b of paket.manifest.berkas) print(`  ${b.namaBerkas}  ${b.sha256}`);
       });
     });
 
@@ -196,6 +229,10 @@ export function buildProgram(konfigurasi: Konfigurasi): Command {
       const port = o.port === undefined ? konfigurasi.port : Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`port tidak sah: ${o.port}`);
       const host = o.host ?? konfigurasi.host;
+      const { openDatabase, migrate } = await import('../db/client.ts');
+      const { listPemda, saveDataset } = await import('../db/dataset-repository.ts');
+      const { bacaBerkasDataset } = await import('../dataset/load.ts');
+      const { buildApp } = await import('../server/app.ts');
       const database = await openDatabase(opsiDb);
       await migrate(database);
       if ((await listPemda(database.db)).length === 0) {
@@ -234,6 +271,10 @@ export async function main(argv: string[], env: Readonly<Record<string, string |
     await buildProgram(konfigurasi.konfigurasi).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
+    const { DatasetError, formatProblem } = await import('../dataset/load.ts');
+    const { NotFoundError } = await import('../measure/konteks.ts');
+    const { FormatTidakDidukung } = await import('../report/index.ts');
+    const { galatBasisData, ringkasGalatBasisData } = await import('../db/galat.ts');
     if (e instanceof DatasetError) {
       process.stderr.write(`dataset tidak sah, tidak ada yang diubah:\n${e.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
       return 1;

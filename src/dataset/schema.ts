@@ -66,9 +66,16 @@ export const LowerIsBetterFormula = z.enum([
   'selisih-min-nol',
 ]);
 
+/** The licence the pemda publishes its open data under (docs/open-data.md); absent: CC BY 4.0. */
+export const Lisensi = z.strictObject({
+  nama: text.max(120),
+  url: z.url({ protocol: /^https?$/ }).max(500),
+});
+
 export const Pengaturan = z.strictObject({
   skala: RatingScale,
   rumusNegatif: LowerIsBetterFormula.default('selisih'),
+  lisensi: Lisensi.optional(),
 });
 
 // ---------------------------------------------------------------- indicators

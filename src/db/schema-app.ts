@@ -16,6 +16,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigserial,
   boolean,
   check,
   customType,
@@ -50,6 +51,12 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 const waktu = (name: string) => timestamp(name, { withTimezone: true });
+
+/** A 64-bit transaction id (PostgreSQL 13+), read as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string | number | bigint }>({
+  dataType: () => 'xid8',
+  fromDriver: (value) => String(value),
+});
 
 function pemdaKeys(table: string, t: { pemdaId: AnyPgColumn; id: AnyPgColumn }, onDelete: 'cascade' | 'restrict' = 'cascade') {
   return [
@@ -191,11 +198,55 @@ export const auditLog = pgTable(
     oldValue: jsonb('old_value'),
     newValue: jsonb('new_value'),
     requestId: text('request_id'),
+    /**
+     * The writing transaction (`pg_current_xact_id()`) and the order of writing: the changes
+     * feed (src/workflow/perubahan.ts) reads rows in (xact, urutan) order and only of
+     * transactions older than every running one, so a transaction that commits late is never
+     * skipped by a cursor that has passed it.
+     */
+    xact: xid8('xact')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+    urutan: bigserial('urutan', { mode: 'number' }).notNull(),
   },
   (t) => [
     ...pemdaKeys('audit_log', t, 'restrict'),
     foreignKey({ name: 'audit_log_pengguna_fk', columns: [t.pemdaId, t.penggunaId], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('restrict'),
     index('audit_log_entity_idx').on(t.pemdaId, t.entity, t.entityKey, t.at),
+    index('audit_log_umpan_idx').on(t.pemdaId, t.xact, t.urutan),
+  ],
+);
+
+// ---------------------------------------------------------------- API tokens
+
+/**
+ * A named API token of a pemda for an integration (src/auth/token.ts). The secret is shown once
+ * at creation; the table holds its SHA-256 (unique over all pemda, so a bearer token finds its
+ * row and thereby its pemda) and the first characters (`prefix`) for recognition. Tokens are
+ * revoked, never deleted, so the audit log keeps naming them.
+ */
+export const tokenApi = pgTable(
+  'token_api',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    nama: text('nama').notNull(),
+    prefix: text('prefix').notNull(),
+    /** Hex SHA-256 of the whole token. */
+    hash: text('hash').notNull(),
+    cakupan: text('cakupan').array().notNull(),
+    dibuatOleh: uuid('dibuat_oleh').notNull(),
+    createdAt: waktu('created_at').notNull(),
+    expiresAt: waktu('expires_at').notNull(),
+    revokedAt: waktu('revoked_at'),
+    lastUsedAt: waktu('last_used_at'),
+  },
+  (t) => [
+    ...pemdaKeys('token_api', t),
+    unique('token_api_hash_uq').on(t.hash),
+    foreignKey({ name: 'token_api_pengguna_fk', columns: [t.pemdaId, t.dibuatOleh], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('restrict'),
+    check('token_api_nama_ck', sql`length(${t.nama}) between 1 and 100`),
+    check('token_api_kedaluwarsa_ck', sql`${t.expiresAt} > ${t.createdAt}`),
   ],
 );
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** Entities the audit log records, for the UI's filter. */
-export const ENTITAS_AUDIT = ['realisasi', 'bukti_file', 'tenggat', 'tenggat_pengecualian', 'tahun_opd', 'pengguna', 'register_baris'] as const;
+export const ENTITAS_AUDIT = ['realisasi', 'bukti_file', 'tenggat', 'tenggat_pengecualian', 'tahun_opd', 'pengguna', 'register_baris', 'token_api'] as const;
 
 const waktu = z.iso.datetime({ offset: true, message: 'waktu berformat ISO 8601, mis. 2024-04-10T00:00:00+08:00' });
 

@@ -25,9 +25,20 @@ export const Skala = z.object({ nama: z.string().trim().min(1, 'nama skala wajib
 export type Skala = z.output<typeof Skala>;
 export const RumusNegatif = z.enum(['selisih', 'rasio-terbalik', 'selisih-min-nol']);
 export type RumusNegatif = z.output<typeof RumusNegatif>;
+/** The licence of the pemda's open data (docs/open-data.md). */
+export const Lisensi = z.object({
+  nama: z.string().trim().min(1, 'nama lisensi wajib diisi').max(120),
+  url: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^https?:\/\/[^\s]+$/, 'alamat lisensi berupa URL http(s)'),
+});
+export type Lisensi = z.output<typeof Lisensi>;
 export const Pengaturan = z.object({
   skala: Skala,
   rumusNegatif: RumusNegatif,
+  lisensi: Lisensi.describe('lisensi data terbuka (bawaan CC BY 4.0)'),
   version: z.number().int(),
   preset: z.object({ empat: Skala, lima: Skala }).describe('skala baku yang dapat dipilih'),
 });
@@ -36,6 +47,7 @@ export const PengaturanBody = z.object({
   version: z.number().int().min(0),
   skala: Skala.optional(),
   rumusNegatif: RumusNegatif.optional(),
+  lisensi: Lisensi.optional(),
 });
 export type PengaturanBody = z.input<typeof PengaturanBody>;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { StatusEntri } from './status.ts';
-import { type AksiStatus, type Aktor, boleh, lingkupEntri, opdTerlihat, type Penugasan, putuskanTransisi, putuskanUbah } from './policy.ts';
+import { type AksiStatus, type Aktor, boleh, CAKUPAN_TOKEN, type CakupanToken, lingkupEntri, opdTerlihat, type Penugasan, putuskanTransisi, putuskanUbah } from './policy.ts';
 
 const OPD = 'disnakertrans';
 const aktor = (...peran: Penugasan[]): Aktor => ({ id: 'u', username: 'u', nama: 'U', pemdaId: 'p', pemdaSlug: 'paser', pemdaNama: 'Paser', peran });
@@ -57,7 +57,7 @@ describe('policy', () => {
   });
 
   it('documents of an OPD: those who read the whole OPD; a unit head not, nor another OPD\'s planner', () => {
-    for (const jenis of ['lkjip', 'pk', 'triwulan', 'pratinjau'] as const) {
+    for (const jenis of ['lkjip', 'pk', 'triwulan', 'renstra', 'iku', 'renja', 'rencana-aksi', 'tindak-lanjut', 'paket-reviu', 'pratinjau'] as const) {
       assert.deepEqual(who((a) => boleh(a, { aksi: 'dokumen:unduh', opd: OPD, jenis })), ['admin', 'inspektorat', 'kepala', 'keuangan', 'perencana', 'pimpinan'], jenis);
     }
     assert.equal(boleh(ROLES.perencanaLain, { aksi: 'dokumen:unduh', opd: 'dinkes', jenis: 'lkjip' }), true);
@@ -122,5 +122,54 @@ describe('policy', () => {
     assert.equal(putuskanUbah(ROLES.pimpinan, scope).hasil, 'dilarang');
     assert.equal(putuskanUbah(ROLES.kabidHi, { ...scope, status: 'diajukan' }).hasil, 'status-tidak-sesuai');
     assert.deepEqual(putuskanUbah(ROLES.kabidHi, { ...scope, status: 'ditolak' }), { hasil: 'boleh', ke: 'draf' });
+  });
+});
+
+describe('policy: API tokens', () => {
+  const token = (...cakupan: CakupanToken[]): Aktor => ({ ...aktor(), token: { id: 't', nama: 'T', cakupan } });
+  const baca = token('baca');
+  const entri = token('baca', 'tulis:entri');
+  const semua = token(...CAKUPAN_TOKEN);
+  const unit = ['bidang-hi'];
+
+  it('a read token reads what pimpinan reads, and the feed; no NIPs, no audit log', () => {
+    for (const t of [
+      { aksi: 'opd:baca', opd: OPD },
+      { aksi: 'entri:baca', opd: OPD, unit },
+      { aksi: 'indikator:baca', opd: OPD, unit },
+      { aksi: 'dokumen:unduh', opd: OPD, jenis: 'lkjip' },
+      { aksi: 'ekspor:tabel', opd: OPD },
+      { aksi: 'register:baca', opd: OPD },
+      { aksi: 'perubahan:baca' },
+    ] as const) {
+      assert.equal(boleh(baca, t), true, t.aksi);
+      assert.equal(boleh(ROLES.pimpinan, t), true, t.aksi);
+    }
+    for (const aksi of ['nip:lihat', 'register:kelola', 'entri:ubah', 'rencana:ubah', 'anggaran:ubah'] as const) assert.equal(boleh(baca, { aksi, opd: OPD, unit }), false, aksi);
+    assert.equal(boleh(baca, { aksi: 'audit:baca' }), false);
+    assert.deepEqual(opdTerlihat(baca, [OPD, 'dinkes']), [OPD, 'dinkes']);
+    assert.deepEqual(lingkupEntri(baca, OPD), { semua: true });
+    assert.deepEqual(opdTerlihat(token('tulis:entri'), [OPD]), []);
+  });
+
+  it('a write scope writes its own area only', () => {
+    assert.equal(boleh(entri, { aksi: 'entri:ubah', opd: OPD, unit }), true);
+    assert.equal(boleh(entri, { aksi: 'impor:realisasi-kinerja', opd: OPD }), true);
+    assert.equal(boleh(entri, { aksi: 'rencana:ubah', opd: OPD }), false);
+    assert.equal(boleh(entri, { aksi: 'anggaran:ubah', opd: OPD }), false);
+    assert.equal(boleh(entri, { aksi: 'register:kelola', opd: OPD }), false);
+    assert.equal(boleh(token('baca', 'tulis:register'), { aksi: 'register:kelola', opd: OPD }), true);
+    assert.deepEqual(putuskanUbah(entri, { opd: OPD, unit, status: 'draf' }), { hasil: 'boleh', ke: 'draf' });
+  });
+
+  it('no scope reaches people’s duties: workflow moves, sign-off, settings, users, backups, tokens', () => {
+    for (const aksi of ['ajukan', 'verifikasi', 'setujui', 'tolak'] as const) assert.equal(putuskanTransisi(semua, aksi, { opd: OPD, unit, status: 'diajukan' }).hasil, 'dilarang', aksi);
+    for (const aksi of ['tenggat:atur', 'pengguna:kelola', 'skala:atur', 'cadangan:kelola', 'audit:baca', 'token:kelola'] as const) assert.equal(boleh(semua, { aksi }), false, aksi);
+    for (const aksi of ['evaluasi:isi', 'tindak-lanjut:isi', 'tahun:sahkan', 'tahun:buka', 'narasi:ubah', 'nip:lihat'] as const) assert.equal(boleh(semua, { aksi, opd: OPD }), false, aksi);
+  });
+
+  it('tokens are managed by the admin pemda; the feed is read by pemda-wide roles', () => {
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'token:kelola' })), ['admin']);
+    assert.deepEqual(who((a) => boleh(a, { aksi: 'perubahan:baca' })), ['admin', 'inspektorat', 'pimpinan']);
   });
 });

@@ -34,14 +34,28 @@ export interface Penugasan {
   unit?: string | undefined;
 }
 
+/**
+ * What an API token may do (src/auth/token.ts). `baca`: read what a pemda-wide reader without
+ * duties (pimpinan) reads, and the changes feed. `tulis:<area>`: the writes of one area, never
+ * workflow moves (submit, verify, approve), sign-offs, settings, users, backups or tokens:
+ * those stay with people.
+ */
+export const CAKUPAN_TOKEN = ['baca', 'tulis:entri', 'tulis:rencana', 'tulis:anggaran', 'tulis:register'] as const;
+
+export type CakupanToken = (typeof CAKUPAN_TOKEN)[number];
+
 export interface Aktor {
+  /** The user; for an API token, the admin who created it (rows that name a user record it). */
   id: string;
   username: string;
   nama: string;
   pemdaId: string;
   pemdaSlug: string;
   pemdaNama: string;
+  /** Empty for an API token: its permissions are its scopes. */
   peran: readonly Penugasan[];
+  /** Set when the request authenticated with an API token instead of a session. */
+  token?: { id: string; nama: string; cakupan: readonly CakupanToken[] } | undefined;
 }
 
 /** What an actor asks to do. Entry actions carry the units owning the indicator. */
@@ -59,8 +73,12 @@ export type Tindakan =
   | { aksi: 'anggaran:ubah'; opd: string }
   /** Edit the OPD's plan: Renstra indicators, Renja pagu and targets, PK versions, quarterly targets. */
   | { aksi: 'rencana:ubah'; opd: string }
-  /** Generate and download an OPD-year document (LKJIP, PK, quarterly workbook) or the LKJIP preview with its sources. */
-  | { aksi: 'dokumen:unduh'; opd: string; jenis: 'lkjip' | 'pk' | 'triwulan' | 'pratinjau' }
+  /**
+   * Generate and download an OPD-year document (LKJIP, PK, quarterly workbook, the plan and
+   * follow-up documents of the e-SAKIP review), the review package of all of them, or the LKJIP
+   * preview with its sources.
+   */
+  | { aksi: 'dokumen:unduh'; opd: string; jenis: 'lkjip' | 'pk' | 'triwulan' | 'renstra' | 'iku' | 'renja' | 'rencana-aksi' | 'tindak-lanjut' | 'paket-reviu' | 'pratinjau' }
   /** Import a Renja/DPA workbook into the OPD's plan and budget. */
   | { aksi: 'impor:renja'; opd: string }
   /** Import quarterly performance realisasi from a workbook. */
@@ -84,7 +102,11 @@ export type Tindakan =
   /** Sign off the OPD's year (locks its realisasi). */
   | { aksi: 'tahun:sahkan'; opd: string }
   /** Reopen a signed-off year, with a reason. */
-  | { aksi: 'tahun:buka'; opd: string };
+  | { aksi: 'tahun:buka'; opd: string }
+  /** Read the pemda's changes feed (what changed, in commit order). */
+  | { aksi: 'perubahan:baca' }
+  /** Create, list and revoke the pemda's API tokens. */
+  | { aksi: 'token:kelola' };
 
 export type AksiStatus = 'ajukan' | 'verifikasi' | 'setujui' | 'tolak';
 
@@ -108,10 +130,28 @@ function pemilik(a: Aktor, opd: string, unit: readonly string[]): boolean {
 
 /** Reads every table of an OPD (not only its own indicators). */
 function bacaOpd(a: Aktor, opd: string): boolean {
+  if (a.token) return a.token.cakupan.includes('baca');
   return a.peran.some((p) => SELURUH_PEMDA.has(p.peran) || (PEMBACA_OPD.has(p.peran) && p.opd === opd));
 }
 
+/**
+ * The actions each token scope allows. A read scope reads what pimpinan reads (no NIPs, no audit
+ * log, register rows with personal columns masked); a write scope writes one area.
+ */
+const AKSI_CAKUPAN: Record<CakupanToken, ReadonlySet<Tindakan['aksi']>> = {
+  baca: new Set(['opd:baca', 'entri:baca', 'indikator:baca', 'dokumen:unduh', 'ekspor:tabel', 'register:baca', 'perubahan:baca']),
+  'tulis:entri': new Set(['entri:ubah', 'impor:realisasi-kinerja']),
+  'tulis:rencana': new Set(['rencana:ubah', 'impor:renja']),
+  'tulis:anggaran': new Set(['anggaran:ubah', 'impor:realisasi-anggaran']),
+  'tulis:register': new Set(['register:kelola']),
+};
+
+function bolehToken(cakupan: readonly CakupanToken[], t: Tindakan): boolean {
+  return cakupan.some((c) => AKSI_CAKUPAN[c].has(t.aksi));
+}
+
 export function boleh(a: Aktor, t: Tindakan): boolean {
+  if (a.token) return bolehToken(a.token.cakupan, t);
   switch (t.aksi) {
     case 'opd:baca':
       return bacaOpd(a, t.opd);
@@ -164,6 +204,11 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       return punya(a, 'kepala-opd', t.opd);
     case 'tahun:buka':
       return punya(a, 'admin-pemda');
+    case 'perubahan:baca':
+      // The feed covers every OPD of the pemda: only who reads the whole pemda.
+      return a.peran.some((p) => SELURUH_PEMDA.has(p.peran));
+    case 'token:kelola':
+      return punya(a, 'admin-pemda');
   }
 }
 
@@ -179,6 +224,7 @@ export function lingkupEntri(a: Aktor, opd: string): { semua: true } | { semua: 
 
 /** OPD slugs (of the actor's pemda) the actor may open, in the order given. */
 export function opdTerlihat(a: Aktor, semua: readonly string[]): string[] {
+  if (a.token) return a.token.cakupan.includes('baca') ? [...semua] : [];
   if (a.peran.some((p) => SELURUH_PEMDA.has(p.peran))) return [...semua];
   const own = new Set(a.peran.flatMap((p) => (p.opd === undefined ? [] : [p.opd])));
   return semua.filter((s) => own.has(s));

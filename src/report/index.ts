@@ -3,13 +3,15 @@
  * Shared by the CLI and the server.
  */
 import type { Dataset } from '../dataset/schema.ts';
-import { renderDocx } from './docx.ts';
 import { daftarPlaceholder, type OpsiLkjip, susunLkjip } from './lkjip.ts';
 import type { ReportDocument } from './model.ts';
-import { renderPdf } from './pdf.ts';
 import { susunPk } from './pk.ts';
 import { MIME, type FormatDokumen, type JenisDokumen } from './jenis.ts';
-import { buatTriwulanXlsx } from './triwulan.ts';
+import { susunIku } from './iku.ts';
+import { susunRencanaAksi } from './rencana-aksi.ts';
+import { susunRenja } from './renja.ts';
+import { susunRenstra } from './renstra.ts';
+import { susunTindakLanjut } from './tindak-lanjut.ts';
 
 export { FORMAT_DOKUMEN, JENIS_DOKUMEN, MIME, type FormatDokumen, type JenisDokumen } from './jenis.ts';
 
@@ -26,7 +28,10 @@ export interface PermintaanDokumen {
   versi?: number | undefined;
   /** For the quarterly workbook: quarters up to this one (default 4). */
   triwulan?: 1 | 2 | 3 | 4 | undefined;
-  /** LKJIP data kept by the application outside the dataset: the year's sign-off, evaluation follow-ups. */
+  /**
+   * LKJIP data kept by the application outside the dataset: the year's sign-off, evaluation
+   * follow-ups. The follow-ups are also the content of the tindak-lanjut document.
+   */
   lkjip?: OpsiLkjip | undefined;
 }
 
@@ -38,14 +43,17 @@ export interface Dokumen {
   placeholder: string[];
 }
 
+// The renderers (docx, pdfmake with its fonts, ExcelJS) are imported when a document of their
+// format is made, not when this module is: the server's main thread and most commands never
+// render (documents are made in the worker threads, src/server/pekerja).
 async function render(model: ReportDocument, format: FormatDokumen): Promise<Buffer> {
   switch (format) {
     case 'docx':
-      return renderDocx(model);
+      return (await import('./docx.ts')).renderDocx(model);
     case 'pdf':
-      return renderPdf(model);
+      return (await import('./pdf.ts')).renderPdf(model);
     case 'xlsx':
-      throw new FormatTidakDidukung('LKJIP dan Perjanjian Kinerja dibuat sebagai docx atau pdf');
+      throw new FormatTidakDidukung('dokumen ini dibuat sebagai docx atau pdf');
   }
 }
 
@@ -60,8 +68,32 @@ export async function buatDokumen(d: Dataset, q: PermintaanDokumen): Promise<Dok
       const model = susunPk(d, q.opd, q.tahun, q.versi);
       return { isi: await render(model, q.format), mime: MIME[q.format], namaBerkas, placeholder: daftarPlaceholder(model) };
     }
+    case 'renstra':
+    case 'iku':
+    case 'renja':
+    case 'rencana-aksi':
+    case 'tindak-lanjut': {
+      const model = susunModelReviu(d, q.jenis, q);
+      return { isi: await render(model, q.format), mime: MIME[q.format], namaBerkas, placeholder: daftarPlaceholder(model) };
+    }
     case 'triwulan':
       if (q.format !== 'xlsx') throw new FormatTidakDidukung('laporan monitoring triwulan dibuat sebagai xlsx');
-      return { isi: await buatTriwulanXlsx(d, q.opd, q.tahun, q.triwulan), mime: MIME.xlsx, namaBerkas, placeholder: [] };
+      return { isi: await (await import('./triwulan.ts')).buatTriwulanXlsx(d, q.opd, q.tahun, q.triwulan), mime: MIME.xlsx, namaBerkas, placeholder: [] };
+  }
+}
+
+/** The model of a plan or follow-up document of the e-SAKIP review (docx and pdf). */
+function susunModelReviu(d: Dataset, jenis: 'renstra' | 'iku' | 'renja' | 'rencana-aksi' | 'tindak-lanjut', q: PermintaanDokumen): ReportDocument {
+  switch (jenis) {
+    case 'renstra':
+      return susunRenstra(d, q.opd, q.tahun);
+    case 'iku':
+      return susunIku(d, q.opd, q.tahun);
+    case 'renja':
+      return susunRenja(d, q.opd, q.tahun);
+    case 'rencana-aksi':
+      return susunRencanaAksi(d, q.opd, q.tahun);
+    case 'tindak-lanjut':
+      return susunTindakLanjut(d, q.opd, q.tahun, q.lkjip?.tindakLanjut);
   }
 }

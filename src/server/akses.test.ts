@@ -64,6 +64,12 @@ for (const kind of testDatabases()) {
       await allowedFor(PEMBACA, `${base}/pejabat`);
     });
 
+    it('API tokens: only admin-pemda manages them; the changes feed is for pemda-wide readers', async () => {
+      await allowedFor(['admin.paser'], `/api/pemda/${h.pemda.slug}/token`);
+      await allowedFor(['admin.paser', 'inspektorat.paser', 'pimpinan.paser'], `/api/pemda/${h.pemda.slug}/perubahan`);
+      await refusedForOthers(['admin.paser'], 'POST', `/api/pemda/${h.pemda.slug}/token`, () => ({ body: { nama: 'Integrasi', cakupan: ['baca'], berlakuHari: 1 } }));
+    });
+
     it('official NIPs only for admin-pemda, perencana and kepala-opd', async () => {
       for (const n of PEMBACA) {
         const r = await as(n).req('GET', `${base}/pejabat`);

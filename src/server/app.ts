@@ -31,6 +31,8 @@ import { routesTukar } from './routes/tukar.ts';
 import { routesPengaturan } from './routes/pengaturan.ts';
 import { routesNarasi } from './routes/narasi.ts';
 import { routesEvaluasi } from './routes/evaluasi.ts';
+import { routesToken } from './routes/token.ts';
+import { type BatasPublik, routesPublik } from './routes/publik.ts';
 import { pasangWeb, routesRingkasan } from './routes/web.ts';
 import { Health } from '../kontrak/umum.ts';
 import { pasangGerbangSesi, type OpsiSesi } from './gerbang-sesi.ts';
@@ -71,6 +73,8 @@ export interface AppOptions {
   webDist?: string | false;
   /** Document worker threads and the heavy-work queue (SIKIPER_PEKERJA*, SIKIPER_ANTREAN_* through the configuration; see beban.ts). */
   beban?: OpsiBeban;
+  /** Requests per client address on the public pages and open data (routes/publik.ts); default 120 per minute, 10 PDFs. */
+  batasPublik?: BatasPublik;
   /** Connection time limits in ms (see BATAS_WAKTU); `permintaan` comes from SIKIPER_REQUEST_TIMEOUT through the configuration. */
   batasWaktu?: Partial<BatasWaktu>;
 }
@@ -234,11 +238,18 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
         title: 'SIKIPER API',
         description:
           'Sistem Informasi Kinerja Perangkat Daerah. Masuk dengan POST /api/auth/login (cookie sikiper_sesi); setiap permintaan selain GET ' +
-          'menyertakan header x-csrf-token dari jawaban login atau GET /api/me.',
+          'menyertakan header x-csrf-token dari jawaban login atau GET /api/me. Integrasi memakai token API (dibuat admin pemda) di header ' +
+          'Authorization: Bearer skp_…, tanpa cookie dan tanpa x-csrf-token; lihat docs/exchange.md.',
         version: '1',
       },
-      components: { securitySchemes: { sesi: { type: 'apiKey', in: 'cookie', name: 'sikiper_sesi' } } },
-      security: [{ sesi: [] }],
+      components: {
+        securitySchemes: {
+          sesi: { type: 'apiKey', in: 'cookie', name: 'sikiper_sesi' },
+          token: { type: 'http', scheme: 'bearer', description: 'token API skp_… dari admin pemda; cakupan baca dan tulis:<area>' },
+        },
+      },
+      // Either one, never both (400 autentikasi-ganda).
+      security: [{ sesi: [] }, { token: [] }],
     },
     transform: createJsonSchemaTransform({ skipList: [] }),
     transformObject: jsonSchemaTransformObject,
@@ -288,6 +299,8 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesEvaluasi(database, opsi.sekarang));
     await api.register(routesRingkasan(database, webDist));
     await api.register(routesAudit(database));
+    await api.register(routesToken(database, opsi.sekarang));
+    await api.register(routesPublik(database, beban, options.batasPublik));
   });
   pasangWeb(app, webDist);
 

@@ -56,6 +56,9 @@ const SIMPAN_MS = 10 * 60_000;
 /** Finished jobs kept at most; the oldest are forgotten first. */
 const SELESAI_MAKS = 100;
 
+/** Whose job it is: the user, or the API token (whose actor id is the admin who created it). */
+const pemilikTugas = (a: Aktor) => (a.token ? `token:${a.token.id}` : a.id);
+
 export class Beban {
   readonly antrean: Antrean;
   readonly kolam: KolamDokumen;
@@ -79,7 +82,7 @@ export class Beban {
   buatTugas(a: Aktor, kerja: () => Promise<Berkas>): Tugas {
     this.bersihkan();
     const { tiket, hasil } = this.antrean.masuk(a.pemdaId, kerja);
-    const t: Tugas = { id: randomUUID(), pemdaId: a.pemdaId, penggunaId: a.id, tiket, status: 'antre' };
+    const t: Tugas = { id: randomUUID(), pemdaId: a.pemdaId, penggunaId: pemilikTugas(a), tiket, status: 'antre' };
     this.tugas.set(t.id, t);
     hasil.then(
       (berkas) => {
@@ -101,7 +104,7 @@ export class Beban {
   bacaTugas(a: Aktor, id: string): Tugas | undefined {
     this.bersihkan();
     const t = this.tugas.get(id);
-    if (!t || t.pemdaId !== a.pemdaId || t.penggunaId !== a.id) return undefined;
+    if (!t || t.pemdaId !== a.pemdaId || t.penggunaId !== pemilikTugas(a)) return undefined;
     return this.segarkan(t);
   }
 

@@ -44,6 +44,8 @@ export function contohUntuk(method: string, url: string): Contoh | undefined {
 
   // A document job: the quarterly workbook is the quickest document to build.
   if (key === `POST ${tahun}/dokumen/:jenis/tugas`) return { oleh: perencana, body: { triwulan: 2 }, param: { jenis: 'triwulan', tahun: '2023' } };
+  // The e-SAKIP review package renders seven PDFs: one user tries it, on the year the fixture holds.
+  if (key === `GET ${tahun}/paket-reviu`) return { oleh: perencana, param: { tahun: '2023' } };
   if (key === `POST ${tahun}/impor/:jenis/pratinjau` || key === `POST ${tahun}/impor/:jenis/simpan`) return { oleh: perencana, multipart: true };
   if (key === 'POST /api/pemda/:pemda/cadangan/pratinjau' || key === 'POST /api/pemda/:pemda/cadangan/pulihkan') return { oleh: 'admin.paser', multipart: true };
 
@@ -76,6 +78,9 @@ export function contohUntuk(method: string, url: string): Contoh | undefined {
   if (key === `PUT ${evaluasi}/rekomendasi/:id/tindak-lanjut`) return { oleh: perencana, body: { version: 1, tindakLanjut: 'IKU telah direviu' } };
   if (key === `POST ${evaluasi}/sahkan`) return { oleh: 'kepala.disnakertrans' };
   if (key === `POST ${evaluasi}/buka`) return { oleh: 'admin.paser', body: { alasan: 'koreksi data' } };
+
+  if (key === 'POST /api/pemda/:pemda/token') return { oleh: 'admin.paser', body: { nama: 'Integrasi uji', cakupan: ['baca', 'tulis:entri'], berlakuHari: 30 } };
+  if (key === 'POST /api/pemda/:pemda/token/:id/cabut') return { oleh: 'admin.paser' };
   return undefined;
 }
 

@@ -1,12 +1,18 @@
 /**
- * The session gate in front of every API route: reads the session cookie, answers 401 for
- * routes that need a session, and refuses cross-site writes (Origin check on every write,
- * CSRF token on every write but sign-in). Routes mark themselves `config: { publik: true }`
- * to be reachable without a session.
+ * The session gate in front of every API route: reads the session cookie or an API token
+ * (`Authorization: Bearer`), answers 401 for routes that need a session, and refuses cross-site
+ * writes (Origin check on every write, CSRF token on every cookie write but sign-in). Routes
+ * mark themselves `config: { publik: true }` to be reachable without a session, and
+ * `config: { hanyaSesi: true }` when an API token must not use them (sign-out, the current user).
+ *
+ * A bearer request carries no cookie, so a browser cannot be tricked into sending it: it needs
+ * no CSRF token. A request carrying both a session cookie and a bearer token is refused (400),
+ * so that neither silently wins.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { bacaSesi, SESI_ABSOLUT_MS, type SesiAktif } from '../auth/sesi.ts';
+import { bacaToken } from '../auth/token.ts';
 import type { Db } from '../db/client.ts';
 import type { Aktor } from '../policy/policy.ts';
 import { belumMasuk, galatCsrf, HttpGalat } from './errors.ts';
@@ -17,12 +23,16 @@ export const CSRF_HEADER = 'x-csrf-token';
 declare module 'fastify' {
   interface FastifyRequest {
     sesi: SesiAktif | null;
+    /** The actor of a valid API token (Authorization: Bearer), when the request carries one. */
+    aktorToken: Aktor | null;
   }
   interface FastifyContextConfig {
     /** Reachable without a session. */
     publik?: boolean;
     /** Writes without a CSRF token (sign-in: there is no session yet). */
     tanpaCsrf?: boolean;
+    /** Refused to API tokens (403): the route is about the browser session itself. */
+    hanyaSesi?: boolean;
   }
 }
 
@@ -55,12 +65,44 @@ function originSah(req: FastifyRequest, opsi: OpsiSesi): boolean {
   }
 }
 
+/** 401 for a bearer token that is malformed, unknown, expired or revoked: one answer for all. */
+const tokenTidakBerlaku = () => new HttpGalat(401, { error: 'token-tidak-berlaku', message: 'token API tidak dikenal, kedaluwarsa atau telah dicabut' });
+
+/** The token of an `Authorization: Bearer <token>` header; null without the header; undefined when the header is not a bearer one. */
+function bearerDari(req: FastifyRequest): string | null | undefined {
+  const h = req.headers.authorization;
+  if (h === undefined) return null;
+  const m = /^Bearer +(\S+) *$/i.exec(h);
+  return m?.[1];
+}
+
 export function pasangGerbangSesi(app: FastifyInstance, db: Db, opsi: OpsiSesi): void {
   app.decorateRequest('sesi', null);
-  app.addHook('onRequest', async (req) => {
+  app.decorateRequest('aktorToken', null);
+  app.addHook('onRequest', async (req, reply) => {
+    const config = req.routeOptions.config;
+    const bearer = config.publik ? null : bearerDari(req);
+    if (bearer !== null) {
+      if (req.cookies[COOKIE] !== undefined) throw new HttpGalat(400, { error: 'autentikasi-ganda', message: 'kirim cookie sesi atau token Bearer, tidak keduanya' });
+      void reply.header('www-authenticate', 'Bearer realm="sikiper", error="invalid_token"');
+      if (bearer === undefined) throw tokenTidakBerlaku();
+      const a = await bacaToken(db, bearer, {
+        sekarang: opsi.sekarang(),
+        requestId: req.id,
+        metode: req.method,
+        rute: req.routeOptions.url ?? '',
+        tulis: !AMAN.has(req.method),
+      });
+      if (!a) throw tokenTidakBerlaku();
+      reply.removeHeader('www-authenticate');
+      if (config.hanyaSesi) throw new HttpGalat(403, { error: 'dilarang', message: 'rute ini hanya untuk sesi peramban, bukan token API' });
+      req.aktorToken = a;
+      if (AMAN.has(req.method)) return;
+      if (!originSah(req, opsi)) throw galatCsrf('asal permintaan (Origin) tidak diizinkan');
+      return;
+    }
     const token = req.cookies[COOKIE];
     if (token) req.sesi = (await bacaSesi(db, token, opsi.sekarang())) ?? null;
-    const config = req.routeOptions.config;
     if (!config.publik && !req.sesi) throw belumMasuk();
     if (AMAN.has(req.method)) return;
     // SameSite=Strict already keeps the cookie off cross-site requests; these two checks hold
@@ -72,8 +114,9 @@ export function pasangGerbangSesi(app: FastifyInstance, db: Db, opsi: OpsiSesi):
   });
 }
 
-/** The signed-in actor of a route that requires a session (the gate guarantees one). */
+/** The signed-in actor (or the API token's) of a route that requires a session (the gate guarantees one). */
 export function aktor(req: FastifyRequest): Aktor {
+  if (req.aktorToken) return req.aktorToken;
   if (!req.sesi) throw belumMasuk();
   return req.sesi.aktor;
 }

@@ -8,21 +8,30 @@ import type { Db } from '../db/client.ts';
 import { pemda } from '../db/schema.ts';
 import type { RumusNegatif } from '../engine/capaian.ts';
 import type { Skala } from '../engine/skala.ts';
+import type { Lisensi } from '../dataset/schema.ts';
+import type { z } from 'zod';
 import { type Aktor, boleh } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from './audit.ts';
 import { Dilarang, type Masalah, MasukanTidakSah, TidakDitemukan, VersiUsang } from './errors.ts';
 import { naikkanRevisi, SELURUH_PEMDA } from '../db/revisi.ts';
 
+export type LisensiData = z.output<typeof Lisensi>;
+
+/** The licence of the open data when the admin has set none (docs/open-data.md). */
+export const LISENSI_BAWAAN: LisensiData = { nama: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' };
+
 export interface PengaturanPemda {
   skala: Skala;
   rumusNegatif: RumusNegatif;
+  /** The licence of the pemda's open data (`/data/:pemda/…`). */
+  lisensi: LisensiData;
   version: number;
 }
 
 export async function bacaPengaturan(db: Db, pemdaId: string): Promise<PengaturanPemda> {
   const [row] = await db.select({ pengaturan: pemda.pengaturan, version: pemda.version }).from(pemda).where(eq(pemda.id, pemdaId));
   if (!row) throw new TidakDitemukan('pemda tidak ada');
-  return { skala: row.pengaturan.skala, rumusNegatif: row.pengaturan.rumusNegatif, version: row.version };
+  return { skala: row.pengaturan.skala, rumusNegatif: row.pengaturan.rumusNegatif, lisensi: row.pengaturan.lisensi ?? LISENSI_BAWAAN, version: row.version };
 }
 
 /**
@@ -55,6 +64,7 @@ export interface UbahPengaturan {
   version: number;
   skala?: Skala | undefined;
   rumusNegatif?: RumusNegatif | undefined;
+  lisensi?: LisensiData | undefined;
 }
 
 /** Changes the scale and/or the lower-is-better rule, in one transaction with its audit rows. */
@@ -68,23 +78,25 @@ export async function ubahPengaturan(db: Db, aktor: Aktor, audit: Omit<KonteksAu
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ pengaturan: pemda.pengaturan, version: pemda.version }).from(pemda).where(eq(pemda.id, pemdaId)).for('update');
     if (!row) throw new TidakDitemukan('pemda tidak ada');
-    const now = { skala: row.pengaturan.skala, rumusNegatif: row.pengaturan.rumusNegatif, version: row.version };
+    const now = { skala: row.pengaturan.skala, rumusNegatif: row.pengaturan.rumusNegatif, lisensi: row.pengaturan.lisensi ?? LISENSI_BAWAAN, version: row.version };
     if (row.version !== input.version) throw new VersiUsang(now);
     const skala: Skala = input.skala
       ? { nama: input.skala.nama.trim(), bands: input.skala.bands.map((b) => ({ min: b.min, label: b.label.trim(), ...(b.warna ? { warna: b.warna } : {}) })) }
       : now.skala;
     const rumusNegatif = input.rumusNegatif ?? now.rumusNegatif;
+    const lisensi: LisensiData = input.lisensi ? { nama: input.lisensi.nama.trim(), url: input.lisensi.url.trim() } : now.lisensi;
     const changes: Perubahan[] = [];
     if (JSON.stringify(skala) !== JSON.stringify(now.skala)) changes.push({ entity: 'pengaturan', entityKey: 'skala', field: 'skala', lama: now.skala, baru: skala });
     if (rumusNegatif !== now.rumusNegatif) changes.push({ entity: 'pengaturan', entityKey: 'rumusNegatif', field: 'rumusNegatif', lama: now.rumusNegatif, baru: rumusNegatif });
+    if (JSON.stringify(lisensi) !== JSON.stringify(now.lisensi)) changes.push({ entity: 'pengaturan', entityKey: 'lisensi', field: 'lisensi', lama: now.lisensi, baru: lisensi });
     if (changes.length === 0) return now;
     const version = row.version + 1;
     await tx
       .update(pemda)
-      .set({ pengaturan: { ...row.pengaturan, skala: { nama: skala.nama, bands: skala.bands.map((b) => ({ ...b })) }, rumusNegatif }, version, updatedAt: audit.at })
+      .set({ pengaturan: { ...row.pengaturan, skala: { nama: skala.nama, bands: skala.bands.map((b) => ({ ...b })) }, rumusNegatif, lisensi }, version, updatedAt: audit.at })
       .where(and(eq(pemda.id, pemdaId), eq(pemda.version, row.version)));
     await naikkanRevisi(tx, pemdaId, SELURUH_PEMDA);
     await catatAudit(tx, { ...audit, pemdaId, penggunaId: aktor.id }, changes);
-    return { skala, rumusNegatif, version };
+    return { skala, rumusNegatif, lisensi, version };
   });
 }

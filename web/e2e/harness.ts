@@ -4,7 +4,8 @@
  * (no request leaves the server's origin, no Content-Security-Policy violation).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,12 +57,16 @@ async function portBebas(): Promise<number> {
 
 export interface Server {
   url: string;
-  stop(): Promise<void>;
+  /** The server's PGlite folder. */
+  dataDir: string;
+  /** Stops the server; its folder is removed unless `simpanData` (to start it again on the same data). */
+  stop(opsi?: { simpanData?: boolean }): Promise<void>;
 }
 
-export async function mulaiServer(): Promise<Server> {
+/** A server on a fresh database, or on the folder of a stopped one (`dataDir`). */
+export async function mulaiServer(opsi: { dataDir?: string } = {}): Promise<Server> {
   pastikanBuild();
-  const dataDir = mkdtempSync(join(tmpdir(), 'sikiper-e2e-'));
+  const dataDir = opsi.dataDir ?? mkdtempSync(join(tmpdir(), 'sikiper-e2e-'));
   const port = await portBebas();
   const env: NodeJS.ProcessEnv = { ...process.env, SIKIPER_DATA_DIR: dataDir, SIKIPER_DEMO_PASSWORD: SANDI, PORT: String(port), HOST: '127.0.0.1' };
   // The browser tests always run on a fresh embedded database, whatever the suite's database is.
@@ -93,7 +98,8 @@ export async function mulaiServer(): Promise<Server> {
   }
   return {
     url,
-    async stop() {
+    dataDir,
+    async stop(o = {}) {
       if (child.exitCode === null) {
         const keluar = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
@@ -101,7 +107,7 @@ export async function mulaiServer(): Promise<Server> {
         await keluar;
         clearTimeout(t);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!o.simpanData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -228,4 +234,28 @@ export async function tunggu(cek: () => Promise<boolean> | boolean, pesan: strin
     if (Date.now() > akhir) throw new Error(`timed out waiting for: ${pesan}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface PelanggaranAxe {
+  id: string;
+  impact?: string | null;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+/**
+ * The axe-core violations of the page, or of the element a selector names, as
+ * "rule (impact): targets" lines (empty when there is none). axe is evaluated over the DevTools
+ * protocol, so the page's Content-Security-Policy does not apply to it.
+ */
+export async function pelanggaranAxe(page: Page, selector?: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  const v = await page.evaluate(async (sel) => {
+    const w = window as unknown as { axe: { run: (ctx: Element | Document) => Promise<{ violations: PelanggaranAxe[] }> } };
+    const konteks = sel === undefined ? document : document.querySelector(sel);
+    if (!konteks) return [{ id: `tidak ada elemen ${sel ?? ''}`, impact: null, nodes: [] }];
+    return (await w.axe.run(konteks)).violations;
+  }, selector);
+  return v.map((x) => `${x.id} (${x.impact ?? '?'}): ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

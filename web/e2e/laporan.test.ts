@@ -6,13 +6,14 @@
  * panel are saved to docs/screenshots/.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
-import { apiDariHalaman, halamanBaru, lewati, masuk, meluber, mulaiBrowser, mulaiServer, pathEntri, PONSEL, potret, type Server } from './harness.ts';
+import { apiDariHalaman, halamanBaru, lewati, masuk, meluber, mulaiBrowser, mulaiServer, pathEntri, pelanggaranAxe, PONSEL, potret, type Server } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -143,6 +144,38 @@ describe('Laporan screen', { skip: lewati }, () => {
     for (const harus of ['18 / 24', '75,00%', 'Diverifikasi', 'diisi oleh kabid.p2k', 'diajukan oleh kabid.p2k', 'diverifikasi oleh perencana.disnakertrans']) assert.ok(teks.includes(harus), `"${harus}" missing in TW1:\n${teks}`);
     await laci.locator('.tabel-entri').scrollIntoViewIfNeeded();
     await potret(page, 'laporan-sumber-desktop', false);
+    assert.deepEqual(h.galat, []);
+    await h.tutup();
+  });
+
+  it('a planner downloads the e-SAKIP review package: seven PDFs whose manifest hashes match', async () => {
+    const h = await halamanBaru(browser, server);
+    const { page } = h;
+    await masuk(page, 'perencana.disnakertrans');
+    await page.goto('/laporan?opd=disnakertrans&tahun=2023');
+    await page.getByRole('heading', { name: 'Paket reviu e-SAKIP' }).waitFor();
+    const unduhan = page.waitForEvent('download', { timeout: 120_000 });
+    await page.getByRole('button', { name: 'Buat paket reviu (.zip)' }).click();
+    await page.getByRole('region', { name: 'Paket reviu e-SAKIP' }).locator('[data-kemajuan]').first().waitFor();
+    const download = await unduhan;
+    assert.equal(download.suggestedFilename(), 'PAKET-REVIU-ESAKIP-paser-disnakertrans-2023.zip');
+    const file = join(tmp, download.suggestedFilename());
+    await download.saveAs(file);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const manifest = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '{}') as { berkas: Array<{ jenis: string; namaBerkas: string; sha256: string }> };
+    assert.deepEqual(manifest.berkas.map((b) => b.jenis), ['RENSTRA', 'IKU', 'RENJA', 'PK', 'RENCANA-AKSI', 'LKJIP', 'TINDAK-LANJUT-EVALUASI']);
+    for (const b of manifest.berkas) {
+      const isi = await zip.file(b.namaBerkas)?.async('nodebuffer');
+      assert.ok(isi, b.namaBerkas);
+      assert.equal(createHash('sha256').update(isi).digest('hex'), b.sha256, b.namaBerkas);
+    }
+    const selesai = page.locator('[data-berkas="PAKET-REVIU-ESAKIP-paser-disnakertrans-2023.zip"]');
+    await selesai.waitFor();
+    assert.match(await selesai.innerText(), /telah diunduh/);
+    // No axe-core violation in the package section with its message.
+    const pelanggaran = await pelanggaranAxe(page, '[aria-labelledby="paket-reviu-judul"]');
+    assert.deepEqual(pelanggaran, []);
+    assert.deepEqual(h.luar, []);
     assert.deepEqual(h.galat, []);
     await h.tutup();
   });

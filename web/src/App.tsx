@@ -9,7 +9,7 @@ import { Pengaman } from './components/Pengaman.tsx';
 import { Masuk } from './pages/Masuk.tsx';
 import { TidakDitemukan } from './pages/TidakDitemukan.tsx';
 import { navigate, useLokasi } from './router.ts';
-import { bolehAudit, bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
+import { bolehAudit, bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehToken, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
 import type { Me } from '@kontrak/umum.ts';
 
 // Each screen is its own chunk: the login page, the first thing on a slow connection, loads
@@ -39,6 +39,7 @@ const Laporan = lazy(sekaliLagi(() => import('./pages/Laporan.tsx').then((m) => 
 const Impor = lazy(sekaliLagi(() => import('./pages/Impor.tsx').then((m) => ({ default: m.Impor }))));
 const Cadangan = lazy(sekaliLagi(() => import('./pages/Cadangan.tsx').then((m) => ({ default: m.Cadangan }))));
 const Register = lazy(sekaliLagi(() => import('./pages/Register.tsx').then((m) => ({ default: m.Register }))));
+const Token = lazy(sekaliLagi(() => import('./pages/Token.tsx').then((m) => ({ default: m.Token }))));
 
 /** Where a user lands after login: unit heads work on entry, the rest look at the dashboard first. */
 export function halamanAwal(me: Me): string {
@@ -171,6 +172,9 @@ export function App() {
       break;
     case '/audit':
       halaman = bolehAudit(me) ? <Audit /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      break;
+    case '/token':
+      halaman = bolehToken(me) ? <Token /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     default:
       halaman = <TidakDitemukan ke={halamanAwal(me)} />;

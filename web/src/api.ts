@@ -89,6 +89,41 @@ export function entriPath(r: EntriRef): string {
   return `${entriBase(r.pemda, r.opd, r.tahun, r.tw)}/${enc(r.kode)}`;
 }
 
+/** Receives a file download, reporting the share received; an error answer becomes an ApiError. */
+async function terimaBerkas(url: string, cadangan: string, kemajuan?: (k: KemajuanUnduh) => void): Promise<BerkasUnduhan> {
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch (e) {
+    throw new NetworkError((e as Error).message);
+  }
+  if (!res.ok) {
+    if (res.status === 401) onUnauthorized?.();
+    let body: Record<string, unknown> = {};
+    try {
+      body = (await res.json()) as Record<string, unknown>;
+    } catch {
+      // not JSON
+    }
+    throw new ApiError(res.status, body);
+  }
+  const nama = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? cadangan;
+  const total = Number(res.headers.get('content-length') ?? 0);
+  const type = res.headers.get('content-type') ?? 'application/octet-stream';
+  if (!res.body || !total) return { blob: await res.blob(), nama };
+  const reader = res.body.getReader();
+  const parts: Uint8Array[] = [];
+  let got = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    got += value.length;
+    kemajuan?.({ tahap: 'menerima', bagian: Math.min(1, got / total) });
+  }
+  return { blob: new Blob(parts as BlobPart[], { type }), nama };
+}
+
 export const api = {
   login: (username: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { username, password }),
   logout: () => request<unknown>('POST', '/api/auth/logout', {}),
@@ -127,37 +162,15 @@ export const api = {
       tugas = await request<TugasDokumen>('GET', path);
     }
     // A failed job's file answers with the error of its request (e.g. 404 for an unknown PK version).
-    let res: Response;
-    try {
-      res = await fetch(`${path}/berkas`, { credentials: 'same-origin' });
-    } catch (e) {
-      throw new NetworkError((e as Error).message);
-    }
-    if (!res.ok) {
-      if (res.status === 401) onUnauthorized?.();
-      let body: Record<string, unknown> = {};
-      try {
-        body = (await res.json()) as Record<string, unknown>;
-      } catch {
-        // not JSON
-      }
-      throw new ApiError(res.status, body);
-    }
-    const nama = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `${q.jenis}.${q.format}`;
-    const total = Number(res.headers.get('content-length') ?? 0);
-    const type = res.headers.get('content-type') ?? 'application/octet-stream';
-    if (!res.body || !total) return { blob: await res.blob(), nama };
-    const reader = res.body.getReader();
-    const parts: Uint8Array[] = [];
-    let got = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-      got += value.length;
-      kemajuan?.({ tahap: 'menerima', bagian: Math.min(1, got / total) });
-    }
-    return { blob: new Blob(parts as BlobPart[], { type }), nama };
+    return terimaBerkas(`${path}/berkas`, `${q.jenis}.${q.format}`, kemajuan);
+  },
+  /**
+   * The e-SAKIP review package (.zip of seven PDFs and its manifest): one request that waits for
+   * its turn in the server's queue while the documents are built, then the file with its progress.
+   */
+  unduhPaketReviu: (pemda: string, opd: string, tahun: number, kemajuan?: (k: KemajuanUnduh) => void): Promise<BerkasUnduhan> => {
+    kemajuan?.({ tahap: 'menyusun' });
+    return terimaBerkas(`${opdBase(pemda, opd, tahun)}/paket-reviu`, `paket-reviu-${tahun}.zip`, kemajuan);
   },
   // Audit log (admin pemda, inspektorat)
   daftarAudit: (pemda: string, saring: SaringAudit) => {

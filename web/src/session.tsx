@@ -27,6 +27,7 @@ export const bolehVerifikasi = (me: Me) => punya(me, 'perencana', 'kepala-opd');
 export const bolehImpor = (me: Me) => punya(me, 'perencana', 'admin-pemda', 'keuangan');
 export const bolehCadangan = (me: Me) => punya(me, 'admin-pemda');
 export const bolehAudit = (me: Me) => punya(me, 'admin-pemda', 'inspektorat');
+export const bolehToken = (me: Me) => punya(me, 'admin-pemda');
 
 /** Roles that see every OPD of the pemda rather than the one named in the role. */
 const PERAN_PEMDA: Peran[] = ['admin-pemda', 'inspektorat', 'pimpinan'];

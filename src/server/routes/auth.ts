@@ -67,7 +67,7 @@ export function routesAuth(database: Database, opsi: OpsiAuth): FastifyPluginCal
 
     app.post(
       '/api/auth/logout',
-      { schema: { tags: ['auth'], summary: 'Keluar dari sesi ini', body: TanpaBody, response: { 204: TanpaIsi, ...GALAT_SESI } } },
+      { config: { hanyaSesi: true }, schema: { tags: ['auth'], security: [{ sesi: [] }], summary: 'Keluar dari sesi ini', body: TanpaBody, response: { 204: TanpaIsi, ...GALAT_SESI } } },
       async (req, reply) => {
         if (req.sesi) await keluar(db, req.sesi);
         hapusCookie(reply, req, opsi);
@@ -77,7 +77,7 @@ export function routesAuth(database: Database, opsi: OpsiAuth): FastifyPluginCal
 
     app.post(
       '/api/auth/logout-all',
-      { schema: { tags: ['auth'], summary: 'Keluar dari semua sesi pengguna ini (semua perangkat)', body: TanpaBody, response: { 204: TanpaIsi, ...GALAT_SESI } } },
+      { config: { hanyaSesi: true }, schema: { tags: ['auth'], security: [{ sesi: [] }], summary: 'Keluar dari semua sesi pengguna ini (semua perangkat)', body: TanpaBody, response: { 204: TanpaIsi, ...GALAT_SESI } } },
       async (req, reply) => {
         if (req.sesi) await keluarSemua(db, req.sesi);
         hapusCookie(reply, req, opsi);
@@ -87,7 +87,7 @@ export function routesAuth(database: Database, opsi: OpsiAuth): FastifyPluginCal
 
     app.get(
       '/api/me',
-      { schema: { tags: ['auth'], summary: 'Pengguna yang sedang masuk', response: { 200: Me, 401: Galat } } },
+      { config: { hanyaSesi: true }, schema: { tags: ['auth'], security: [{ sesi: [] }], summary: 'Pengguna yang sedang masuk', response: { 200: Me, 401: Galat } } },
       (req, reply) => {
         // The session gate has already answered 401 without a session.
         if (req.sesi) void reply.send(me(req.sesi.aktor, req.sesi.csrfToken));

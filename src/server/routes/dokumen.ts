@@ -1,7 +1,9 @@
 /**
  * Documents of an OPD-year over HTTP: the LKJIP (.docx/.pdf), the Perjanjian Kinerja of any
- * version (.docx/.pdf) and the quarterly monitoring workbook (.xlsx), generated on request from
- * the stored data; and the LKJIP preview, whose every figure names its source.
+ * version (.docx/.pdf), the quarterly monitoring workbook (.xlsx) and the Renstra, IKU, Renja,
+ * rencana aksi and evaluation follow-up (.docx/.pdf), generated on request from the stored data;
+ * the e-SAKIP review package (.zip of the seven PDFs with their manifest, GET …/paket-reviu);
+ * and the LKJIP preview, whose every figure names its source.
  *
  * A document is built in its turn of the heavy-work queue (src/server/antrean.ts): the data is
  * loaded here, on the main thread, and the document is rendered in a worker thread
@@ -28,12 +30,19 @@ import { GALAT_SESI, Galat, TahunParams } from '../../kontrak/umum.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
 import { kirimUnduhan } from '../unduh.ts';
 import { opsiLkjip } from '../../workflow/evaluasi.ts';
+import { buatPaketReviu } from '../../exchange/paket-reviu.ts';
+import { ISI_PAKET_REVIU } from '../../report/paket-reviu.ts';
 
 /** The formats each document is made in; the first is the default. */
 export const FORMAT_PER_JENIS: Record<JenisDokumen, readonly FormatDokumen[]> = {
   lkjip: ['docx', 'pdf'],
   pk: ['docx', 'pdf'],
   triwulan: ['xlsx'],
+  renstra: ['docx', 'pdf'],
+  iku: ['docx', 'pdf'],
+  renja: ['docx', 'pdf'],
+  'rencana-aksi': ['docx', 'pdf'],
+  'tindak-lanjut': ['docx', 'pdf'],
 };
 
 type PilihanDokumen = z.output<typeof DokumenBody>;
@@ -51,7 +60,7 @@ export function routesDokumen(database: Database, beban: Beban): FastifyPluginCa
   const db = database.db;
 
   /** 404 for an OPD that does not exist, 403 for one the actor may not take documents of. */
-  async function opdDokumen(a: Aktor, slug: string, jenis: JenisDokumen | 'pratinjau') {
+  async function opdDokumen(a: Aktor, slug: string, jenis: JenisDokumen | 'paket-reviu' | 'pratinjau') {
     return bacaOpdUntuk(db, a, slug, { aksi: 'dokumen:unduh', opd: slug, jenis }, `tidak berwenang mengunduh dokumen OPD "${slug}"`);
   }
 
@@ -80,7 +89,7 @@ export function routesDokumen(database: Database, beban: Beban): FastifyPluginCa
     const d = await dataset(a, opd);
     // Missing Renstra, year or PK version: NotFoundError, answered 404 by the error handler.
     // The LKJIP states the year's sign-off and carries the follow-ups of last year's evaluation.
-    const lkjip = jenis === 'lkjip' ? await opsiLkjip(db, a.pemdaSlug, opd, tahun) : undefined;
+    const lkjip = jenis === 'lkjip' || jenis === 'tindak-lanjut' ? await opsiLkjip(db, a.pemdaSlug, opd, tahun) : undefined;
     const dok = await beban.kolam.buat(d, { jenis, format: p.format, opd, tahun, versi: p.versi, triwulan: p.triwulan, lkjip });
     let nama = dok.namaBerkas;
     // The file names the PK version it holds, also when the latest was asked for.
@@ -121,9 +130,9 @@ export function routesDokumen(database: Database, beban: Beban): FastifyPluginCa
       {
         schema: {
           tags,
-          summary: 'Unduh LKJIP, Perjanjian Kinerja atau laporan monitoring triwulan',
+          summary: 'Unduh LKJIP, Perjanjian Kinerja, monitoring triwulan, Renstra, IKU, Renja, rencana aksi atau tindak lanjut evaluasi',
           description:
-            'Dokumen dibuat saat diminta dari data tersimpan. lkjip dan pk: format docx (bawaan) atau pdf; pk dengan ?versi= (bawaan versi terakhir). ' +
+            'Dokumen dibuat saat diminta dari data tersimpan. lkjip, pk, renstra, iku, renja, rencana-aksi dan tindak-lanjut: format docx (bawaan) atau pdf; pk dengan ?versi= (bawaan versi terakhir). ' +
             'triwulan: xlsx, ?triwulan=1..4 (bawaan 4). Jawaban berupa berkas dengan Content-Disposition attachment; header x-sikiper-placeholder ' +
             'menyebut jumlah narasi yang masih kosong (ditandai di dokumen). Hanya pembaca seluruh OPD (bukan kepala unit). ' +
             'Permintaan menunggu gilirannya dalam antrean dokumen; bila antrean penuh: 503 dengan Retry-After. Untuk melihat urutan antrean selama menunggu, pakai POST …/dokumen/{jenis}/tugas.',
@@ -138,6 +147,36 @@ export function routesDokumen(database: Database, beban: Beban): FastifyPluginCa
         const { opd, tahun, jenis } = req.params;
         const p = await periksa(a, opd, jenis, req.query);
         return kirimBerkas(reply, await beban.antrean.jalankan(a.pemdaId, () => susun(a, opd, tahun, jenis, p)));
+      },
+    );
+
+    app.get(
+      `${BASE}/paket-reviu`,
+      {
+        schema: {
+          tags,
+          summary: 'Unduh paket reviu e-SAKIP (ZIP): tujuh dokumen PDF dengan manifest dan SHA-256',
+          description:
+            `Satu berkas ZIP berisi dokumen yang diminta reviu e-SAKIP, masing-masing PDF: ${ISI_PAKET_REVIU.map((x, i) => `${String(i + 1).padStart(2, '0')}-${x.kode}`).join(', ')} ` +
+            '(nama berkas {urutan}-{jenis}-{opd}-{tahun}.pdf), ditambah manifest.json (pemda, opd, tahun, dibuat, dan per berkas: jenis, tahun, opd, judul, namaBerkas, ukuran, sha256) ' +
+            'dan SHA256SUMS untuk `sha256sum -c`. Hak sama dengan unduhan dokumen (pembaca seluruh OPD, bukan kepala unit). Permintaan menunggu gilirannya dalam antrean dokumen; ' +
+            'bila antrean penuh: 503 dengan Retry-After. Lihat docs/exchange.md, bagian Paket reviu e-SAKIP.',
+          params: TahunParams,
+          produces: ['application/zip'],
+          response: { 200: z.string().meta({ format: 'binary' }).describe('berkas ZIP paket reviu'), ...GALAT_SESI, 503: AntreanPenuh },
+        },
+      },
+      async (req, reply) => {
+        const a = aktorPemda(req, req.params.pemda);
+        const { opd, tahun } = req.params;
+        await opdDokumen(a, opd, 'paket-reviu');
+        const paket = await beban.antrean.jalankan(a.pemdaId, async () => {
+          await beban.tahan?.(a.pemdaSlug);
+          // The seven PDFs go to the worker pool at once; it runs as many in parallel as it has threads.
+          return buatPaketReviu(db, a.pemdaSlug, opd, tahun, { buat: (d, q) => beban.kolam.buat(d, q), sekarang: new Date() });
+        });
+        const placeholder = paket.manifest.berkas.reduce((n, b) => n + b.belumDiisi.length, 0);
+        return kirimUnduhan(reply, { mime: 'application/zip', nama: paket.namaBerkas, isi: paket.isi, header: { 'x-sikiper-placeholder': String(placeholder) } });
       },
     );
 

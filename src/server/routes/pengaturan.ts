@@ -44,6 +44,7 @@ const salin = (s: SkalaEngine) => ({ nama: s.nama, bands: s.bands.map((b) => ({ 
 const jawabPengaturan = (p: PengaturanPemda) => ({
   skala: salin(p.skala),
   rumusNegatif: p.rumusNegatif,
+  lisensi: { ...p.lisensi },
   version: p.version,
   preset: { empat: salin(SKALA_EMPAT_TINGKAT), lima: salin(SKALA_LIMA_TINGKAT) },
 });

@@ -3,7 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bolehPengaturan, menuAnggaran } from '../api-pengaturan.ts';
 import { useLokasi } from '../router.ts';
-import { bolehAudit, bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehVerifikasi, useSesi } from '../session.tsx';
+import { bolehAudit, bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehToken, bolehVerifikasi, useSesi } from '../session.tsx';
 import { PilihBahasa } from './Bahasa.tsx';
 import { Tautan } from './Tautan.tsx';
 
@@ -36,6 +36,7 @@ export function Tata({ children }: { children: ReactNode }) {
     { href: '/narasi', label: t('narasi.judul'), tampil: bolehDasbor(me) },
     { href: '/evaluasi', label: t('evaluasi.judul'), tampil: bolehDasbor(me) },
     { href: '/audit', label: t('audit.menu'), tampil: bolehAudit(me) },
+    { href: '/token', label: t('token.menu'), tampil: bolehToken(me) },
   ].filter((m) => m.tampil);
 
   // A screen reader user hears the new page, and keyboard focus starts at its top.

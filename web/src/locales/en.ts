@@ -7,6 +7,7 @@ import { registerEn } from './register.en.ts';
 import { narasi } from './narasi.en.ts';
 import { evaluasi } from './evaluasi.en.ts';
 import { auditEN } from './audit.en.ts';
+import { tokenEN } from './token.en.ts';
 
 export const en: Teks = {
   umum: {
@@ -234,4 +235,5 @@ export const en: Teks = {
   narasi,
   evaluasi,
   audit: auditEN,
+  token: tokenEN,
 };

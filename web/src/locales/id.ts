@@ -2,6 +2,7 @@ import { pengaturan } from './pengaturan.id.ts';
 import { registerId } from './register.id.ts';
 
 import { auditID } from './audit.id.ts';
+import { tokenID } from './token.id.ts';
 /** Bahasa Indonesia: the default language, and the shape every other language must have. */
 import { laporanId } from './laporan.id.ts';
 import { rencana } from './rencana.id.ts';
@@ -235,6 +236,7 @@ export const id = {
   narasi,
   evaluasi,
   audit: auditID,
+  token: tokenID,
 };
 
 export type Teks = typeof id;

@@ -3,7 +3,14 @@ import type { pengaturan as id } from './pengaturan.id.ts';
 export const pengaturan: typeof id = {
   nav: 'Settings',
   judul: 'Pemda settings',
-  tab: { skala: 'Rating scale', rumus: 'Lower-is-better formula', tenggat: 'Deadlines', pengguna: 'Users and roles' },
+  tab: { skala: 'Rating scale', rumus: 'Lower-is-better formula', tenggat: 'Deadlines', pengguna: 'Users and roles', lisensi: 'Open data licence' },
+  lisensi: {
+    ket: 'The licence of the pemda’s open data (CSV, JSON and the DCAT catalogue under /data/…) and public pages. Default: CC BY 4.0.',
+    nama: 'Licence name',
+    url: 'Address (URL) of the licence text',
+    bawaan: 'Use CC BY 4.0',
+    halaman: 'Public page of the pemda',
+  },
   simpan: 'Save',
   tersimpan: 'Saved.',
   versiUsang: 'Someone else changed this meanwhile. Reload to see the latest; your input is still on screen.',

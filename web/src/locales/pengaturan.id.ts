@@ -2,7 +2,14 @@
 export const pengaturan = {
   nav: 'Pengaturan',
   judul: 'Pengaturan pemda',
-  tab: { skala: 'Skala predikat', rumus: 'Rumus indikator negatif', tenggat: 'Tenggat', pengguna: 'Pengguna dan peran' },
+  tab: { skala: 'Skala predikat', rumus: 'Rumus indikator negatif', tenggat: 'Tenggat', pengguna: 'Pengguna dan peran', lisensi: 'Lisensi data terbuka' },
+  lisensi: {
+    ket: 'Lisensi yang menyertai data terbuka pemda (CSV, JSON dan katalog DCAT di /data/…) dan halaman publik. Bawaan: CC BY 4.0.',
+    nama: 'Nama lisensi',
+    url: 'Alamat (URL) naskah lisensi',
+    bawaan: 'Pakai CC BY 4.0',
+    halaman: 'Halaman publik pemda',
+  },
   simpan: 'Simpan',
   tersimpan: 'Tersimpan.',
   versiUsang: 'Data ini telah diubah orang lain. Muat ulang untuk melihat yang terbaru; isian Anda masih ada di layar.',

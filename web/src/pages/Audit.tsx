@@ -20,6 +20,7 @@ const ENTITAS = Object.keys({
   tahun_opd: true,
   pengguna: true,
   register_baris: true,
+  token_api: true,
 } satisfies Record<Entitas, true>) as Entitas[];
 const PER_HALAMAN = 50;
 

@@ -16,8 +16,9 @@ import type { LingkupTahun } from '@kontrak/rencana.ts';
 import type { KemajuanUnduh } from '../types-dokumen.ts';
 import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
-const JENIS: readonly JenisDokumen[] = ['lkjip', 'pk', 'triwulan'];
-const FORMAT: Record<JenisDokumen, FormatDokumen[]> = { lkjip: ['docx', 'pdf'], pk: ['docx', 'pdf'], triwulan: ['xlsx'] };
+const JENIS: readonly JenisDokumen[] = ['lkjip', 'pk', 'triwulan', 'renstra', 'iku', 'renja', 'rencana-aksi', 'tindak-lanjut'];
+const DOCX_PDF: FormatDokumen[] = ['docx', 'pdf'];
+const FORMAT: Record<JenisDokumen, FormatDokumen[]> = { lkjip: DOCX_PDF, pk: DOCX_PDF, triwulan: ['xlsx'], renstra: DOCX_PDF, iku: DOCX_PDF, renja: DOCX_PDF, 'rencana-aksi': DOCX_PDF, 'tindak-lanjut': DOCX_PDF };
 const LABEL_FORMAT: Record<FormatDokumen, string> = { docx: 'Word (.docx)', pdf: 'PDF (.pdf)', xlsx: 'Excel (.xlsx)' };
 
 function ukuranBerkas(bytes: number): string {
@@ -39,6 +40,62 @@ function simpanBerkas(blob: Blob, nama: string): void {
 }
 
 type Unduhan = { tahap: 'diam' } | { tahap: 'proses'; kemajuan: KemajuanUnduh } | { tahap: 'selesai'; nama: string; ukuran: number } | { tahap: 'galat'; galat: unknown };
+
+/**
+ * Where a download stands, the same for every download of the screen: its place in the queue,
+ * being made, being received, done, or the error with the server's message and the fields it
+ * names. `menyusun` replaces the "being made" text (the review package makes seven documents).
+ */
+function StatusUnduhan({ unduhan, menyusun }: { unduhan: Unduhan; menyusun?: string }) {
+  const { t } = useTranslation();
+  const teksMenyusun = menyusun ?? t('laporan.menyusun');
+  return (
+    <div aria-live="polite" className="status-unduh">
+      {unduhan.tahap === 'proses' && (
+        <div role="status" data-kemajuan={unduhan.kemajuan.tahap}>
+          <Text size="sm">
+            {unduhan.kemajuan.tahap === 'antre'
+              ? t('laporan.antrean', { posisi: unduhan.kemajuan.posisi })
+              : unduhan.kemajuan.tahap === 'menyusun'
+                ? teksMenyusun
+                : t('laporan.menerima', { persen: Math.round(unduhan.kemajuan.bagian * 100) })}
+          </Text>
+          {unduhan.kemajuan.tahap === 'antre' && (
+            <Text size="xs" c="dimmed">
+              {t('laporan.antreanKet')}
+            </Text>
+          )}
+          <Progress
+            value={unduhan.kemajuan.tahap === 'menerima' ? unduhan.kemajuan.bagian * 100 : 100}
+            animated={unduhan.kemajuan.tahap !== 'menerima'}
+            striped={unduhan.kemajuan.tahap !== 'menerima'}
+            color={unduhan.kemajuan.tahap === 'antre' ? 'gray' : undefined}
+            aria-label={unduhan.kemajuan.tahap === 'antre' ? t('laporan.antrean', { posisi: unduhan.kemajuan.posisi }) : teksMenyusun}
+            mt={4}
+          />
+        </div>
+      )}
+      {unduhan.tahap === 'selesai' && (
+        <Alert color="green" role="status" data-berkas={unduhan.nama}>
+          {t('laporan.selesai', { nama: unduhan.nama, ukuran: ukuranBerkas(unduhan.ukuran) })}
+        </Alert>
+      )}
+      {unduhan.tahap === 'galat' && (
+        <Alert color="red" role="alert" title={t('laporan.gagal')}>
+          <Text size="sm">{unduhan.galat instanceof ApiError && unduhan.galat.code === 'antrean-penuh' ? t('laporan.antreanPenuh') : pesanGalat(t, unduhan.galat)}</Text>
+          {unduhan.galat instanceof ApiError && typeof unduhan.galat.body.message === 'string' && (
+            <Text size="sm" c="dimmed">
+              {unduhan.galat.body.message}
+            </Text>
+          )}
+          {unduhan.galat instanceof ApiError && Array.isArray(unduhan.galat.body.issues) && (
+            <Text size="sm">{(unduhan.galat.body.issues as Array<{ path: string; message: string }>).map((i) => `${i.path}: ${i.message}`).join('; ')}</Text>
+          )}
+        </Alert>
+      )}
+    </div>
+  );
+}
 
 export function Laporan() {
   const { t } = useTranslation();
@@ -151,55 +208,44 @@ export function Laporan() {
                 {t('laporan.tanpaPk')}
               </Alert>
             )}
-            <div aria-live="polite" className="status-unduh">
-              {unduhan.tahap === 'proses' && (
-                <div role="status" data-kemajuan={unduhan.kemajuan.tahap}>
-                  <Text size="sm">
-                    {unduhan.kemajuan.tahap === 'antre'
-                      ? t('laporan.antrean', { posisi: unduhan.kemajuan.posisi })
-                      : unduhan.kemajuan.tahap === 'menyusun'
-                        ? t('laporan.menyusun')
-                        : t('laporan.menerima', { persen: Math.round(unduhan.kemajuan.bagian * 100) })}
-                  </Text>
-                  {unduhan.kemajuan.tahap === 'antre' && (
-                    <Text size="xs" c="dimmed">
-                      {t('laporan.antreanKet')}
-                    </Text>
-                  )}
-                  <Progress
-                    value={unduhan.kemajuan.tahap === 'menerima' ? unduhan.kemajuan.bagian * 100 : 100}
-                    animated={unduhan.kemajuan.tahap !== 'menerima'}
-                    striped={unduhan.kemajuan.tahap !== 'menerima'}
-                    color={unduhan.kemajuan.tahap === 'antre' ? 'gray' : undefined}
-                    aria-label={unduhan.kemajuan.tahap === 'antre' ? t('laporan.antrean', { posisi: unduhan.kemajuan.posisi }) : t('laporan.menyusun')}
-                    mt={4}
-                  />
-                </div>
-              )}
-              {unduhan.tahap === 'selesai' && (
-                <Alert color="green" role="status" data-berkas={unduhan.nama}>
-                  {t('laporan.selesai', { nama: unduhan.nama, ukuran: ukuranBerkas(unduhan.ukuran) })}
-                </Alert>
-              )}
-              {unduhan.tahap === 'galat' && (
-                <Alert color="red" role="alert" title={t('laporan.gagal')}>
-                  <Text size="sm">{unduhan.galat instanceof ApiError && unduhan.galat.code === 'antrean-penuh' ? t('laporan.antreanPenuh') : pesanGalat(t, unduhan.galat)}</Text>
-                  {unduhan.galat instanceof ApiError && typeof unduhan.galat.body.message === 'string' && (
-                    <Text size="sm" c="dimmed">
-                      {unduhan.galat.body.message}
-                    </Text>
-                  )}
-                  {unduhan.galat instanceof ApiError && Array.isArray(unduhan.galat.body.issues) && (
-                    <Text size="sm">{(unduhan.galat.body.issues as Array<{ path: string; message: string }>).map((i) => `${i.path}: ${i.message}`).join('; ')}</Text>
-                  )}
-                </Alert>
-              )}
-            </div>
+            <StatusUnduhan unduhan={unduhan} />
           </Bagian>
+          {p.opd && <PaketReviu pemda={me.pemda.slug} opd={p.opd} tahun={p.tahun} />}
           {p.opd && <PanelPratinjau pemda={me.pemda.slug} opd={p.opd} tahun={p.tahun} />}
         </>
       )}
     </div>
+  );
+}
+
+/** The e-SAKIP review package: one ZIP of the seven PDFs with their manifest. */
+function PaketReviu({ pemda, opd, tahun }: LingkupTahun) {
+  const { t } = useTranslation();
+  const [unduhan, setUnduhan] = useState<Unduhan>({ tahap: 'diam' });
+  useEffect(() => setUnduhan({ tahap: 'diam' }), [pemda, opd, tahun]);
+  const proses = unduhan.tahap === 'proses';
+
+  async function unduh() {
+    setUnduhan({ tahap: 'proses', kemajuan: { tahap: 'menyusun' } });
+    try {
+      const berkas = await api.unduhPaketReviu(pemda, opd, tahun, (kemajuan) => setUnduhan({ tahap: 'proses', kemajuan }));
+      simpanBerkas(berkas.blob, berkas.nama);
+      setUnduhan({ tahap: 'selesai', nama: berkas.nama, ukuran: berkas.blob.size });
+    } catch (galat) {
+      setUnduhan({ tahap: 'galat', galat });
+    }
+  }
+
+  return (
+    <Bagian judul={t('laporan.paketJudul')} id="paket-reviu">
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('laporan.paketKet')}
+      </Text>
+      <Button onClick={() => void unduh()} loading={proses} className="tombol-paket">
+        {t('laporan.paketUnduh')}
+      </Button>
+      <StatusUnduhan unduhan={unduhan} menyusun={t('laporan.paketMenyusun')} />
+    </Bagian>
   );
 }
 

@@ -16,10 +16,11 @@ import '@mantine/core/styles/Radio.css';
 import '../pengaturan.css';
 import { setQuery, useLokasi } from '../router.ts';
 import { useSesi } from '../session.tsx';
+import { PanelLisensi } from './PanelLisensi.tsx';
 import type { Peran } from '../types.ts';
 
-type Tab = 'skala' | 'rumus' | 'tenggat' | 'pengguna';
-const TABS: Tab[] = ['skala', 'rumus', 'tenggat', 'pengguna'];
+type Tab = 'skala' | 'rumus' | 'tenggat' | 'pengguna' | 'lisensi';
+const TABS: Tab[] = ['skala', 'rumus', 'tenggat', 'pengguna', 'lisensi'];
 
 /** A server refusal as one line: stale version, located issues, or the message. */
 function usePesanGalat() {
@@ -68,6 +69,9 @@ export function Pengaturan() {
         </Tabs.Panel>
         <Tabs.Panel value="pengguna" pt="md">
           <PanelPengguna />
+        </Tabs.Panel>
+        <Tabs.Panel value="lisensi" pt="md">
+          <PanelLisensi />
         </Tabs.Panel>
       </Tabs>
     </Stack>
