@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { bacaBerkasDataset } from '../dataset/load.ts';
 import { saveDataset } from '../db/dataset-repository.ts';
-import { auditLog, pengguna } from '../db/schema.ts';
+import { auditLog, namaPengguna, pengguna } from '../db/schema.ts';
 import { type OpenTestDatabase, randomSlug, testDatabases } from '../db/testing.ts';
 import { FIXTURE } from '../server/testing.ts';
 import { buatPenggunaDemo, PENGGUNA_DEMO } from './demo.ts';
@@ -55,7 +55,7 @@ for (const kind of testDatabases()) {
       ]);
       const found = await bacaSesi(db.db, hasil.token, now.sekarang);
       assert.equal(found?.aktor.username, `kabid.p2k${akhiran}`);
-      const audit = await db.db.select().from(auditLog).where(eq(auditLog.entityKey, `admin.paser${akhiran}`));
+      const audit = await db.db.select().from(auditLog).where(and(eq(auditLog.pemdaId, hasil.sesi.aktor.pemdaId), eq(auditLog.entityKey, `admin.paser${akhiran}`)));
       assert.deepEqual(audit.map((a) => a.field).sort(), ['nama', 'peran']);
     });
 
@@ -65,7 +65,8 @@ for (const kind of testDatabases()) {
       await assert.rejects(buatPengguna(db.db, slug, baru([{ peran: 'perencana', opd: 'tidak-ada' }]), audit), PenggunaError);
       await assert.rejects(buatPengguna(db.db, slug, baru([{ peran: 'kepala-unit', opd: 'disnakertrans', unit: 'tidak-ada' }]), audit), PenggunaError);
       await assert.rejects(buatPengguna(db.db, slug, baru([{ peran: 'kepala-unit', opd: 'disnakertrans' }]), audit), 'a unit head without a unit breaks the check constraint');
-      assert.equal((await db.db.select().from(pengguna).where(eq(pengguna.username, `uji${akhiran}`))).length, 0);
+      // Neither the account nor its name in the installation-wide list.
+      assert.equal((await db.db.select().from(namaPengguna).where(eq(namaPengguna.username, `uji${akhiran}`))).length, 0);
     });
 
     it('a disabled account cannot sign in and loses its sessions', async () => {
@@ -73,7 +74,7 @@ for (const kind of testDatabases()) {
       const signedIn = await masuk(db.db, name, sandiDemo, now);
       assert.equal(signedIn.hasil, 'berhasil');
       if (signedIn.hasil !== 'berhasil') return;
-      await db.db.update(pengguna).set({ aktif: false }).where(eq(pengguna.username, name));
+      await db.db.update(pengguna).set({ aktif: false }).where(and(eq(pengguna.pemdaId, signedIn.sesi.aktor.pemdaId), eq(pengguna.username, name)));
       assert.equal(await bacaSesi(db.db, signedIn.token, now.sekarang), undefined);
       assert.equal(await aktorOf(db.db, signedIn.sesi.aktor.pemdaId, signedIn.sesi.aktor.id), undefined);
       assert.equal((await masuk(db.db, name, sandiDemo, now)).hasil, 'gagal');

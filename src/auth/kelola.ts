@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
-import { opd, peranPengguna, pengguna, percobaanMasuk, sesi, unit } from '../db/schema.ts';
+import { namaPengguna, opd, peranPengguna, pengguna, percobaanMasuk, sesi, unit } from '../db/schema.ts';
 import { kunciAkun } from './sesi.ts';
 import { type Aktor, boleh, PERAN, type Peran } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit, type Perubahan } from '../workflow/audit.ts';
@@ -151,7 +151,8 @@ export async function buatPenggunaBaru(db: Db, a: Aktor, audit: Audit, input: Bu
   issues.push(...(await periksaPeran(db, a.pemdaId, input.peran, 'peran')));
   if (issues.length > 0) throw new MasukanTidakSah(issues);
   const dipakai = () => new SudahAda(`username "${username}" sudah dipakai`, [{ path: 'username', message: `username "${username}" sudah dipakai` }]);
-  const [taken] = await db.select({ id: pengguna.id }).from(pengguna).where(eq(pengguna.username, username));
+  // Usernames are unique over the installation: the sign-in form does not ask for the pemda.
+  const [taken] = await db.select({ pemdaId: namaPengguna.pemdaId }).from(namaPengguna).where(eq(namaPengguna.username, username));
   if (taken) throw dipakai();
   const sandi = input.sandi ?? sandiAcak();
   const hash = await hashSandi(sandi);
@@ -159,6 +160,7 @@ export async function buatPenggunaBaru(db: Db, a: Aktor, audit: Audit, input: Bu
   // Two admins (or a double click) creating the same username at once both pass the check above;
   // the unique key refuses the second insert, which is the same conflict.
   await tangkapUnik(dipakai, () => db.transaction(async (tx) => {
+    await tx.insert(namaPengguna).values({ username, pemdaId: a.pemdaId, penggunaId: id });
     await tx.insert(pengguna).values({ pemdaId: a.pemdaId, id, username, nama: input.nama.trim(), passwordHash: hash, createdAt: audit.at, updatedAt: audit.at });
     if (input.peran.length > 0) {
       await tx

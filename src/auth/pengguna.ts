@@ -4,7 +4,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
-import { opd, pemda, peranPengguna, pengguna, unit } from '../db/schema.ts';
+import { namaPengguna, opd, pemda, peranPengguna, pengguna, unit } from '../db/schema.ts';
 import type { Aktor, Penugasan } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit } from '../workflow/audit.ts';
 import { hashSandi } from './password.ts';
@@ -67,6 +67,7 @@ export async function buatPengguna(db: Db, pemdaSlug: string, baru: readonly Pen
       }
       const id = newId();
       ids.push(id);
+      await tx.insert(namaPengguna).values({ username: b.username, pemdaId: p.id, penggunaId: id });
       await tx.insert(pengguna).values({ pemdaId: p.id, id, username: b.username, nama: b.nama, passwordHash: hashes[i] ?? '' });
       if (b.peran.length > 0) {
         await tx.insert(peranPengguna).values(b.peran.map((r) => ({ pemdaId: p.id, id: newId(), penggunaId: id, peran: r.peran, opdSlug: r.opd, unitKode: r.unit })));
@@ -82,6 +83,8 @@ export async function buatPengguna(db: Db, pemdaSlug: string, baru: readonly Pen
 
 /** Whether a pemda has any account at all. */
 export async function adaPengguna(db: Db, pemdaSlug: string): Promise<boolean> {
-  const rows = await db.select({ id: pengguna.id }).from(pengguna).innerJoin(pemda, eq(pemda.id, pengguna.pemdaId)).where(eq(pemda.slug, pemdaSlug)).limit(1);
+  const [p] = await db.select({ id: pemda.id }).from(pemda).where(eq(pemda.slug, pemdaSlug));
+  if (!p) return false;
+  const rows = await db.select({ id: pengguna.id }).from(pengguna).where(eq(pengguna.pemdaId, p.id)).limit(1);
   return rows.length > 0;
 }

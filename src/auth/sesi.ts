@@ -1,8 +1,12 @@
 /**
  * Sessions: signing in and out, and finding the actor behind a cookie.
  *
- * The cookie holds 32 random bytes; the database holds only their SHA-256, so reading the
- * table does not give anyone a usable cookie. A session ends after 8 hours without use or 7
+ * The cookie is `<pemda id>.<32 random bytes>`; the database holds only its SHA-256, so reading
+ * the table does not give anyone a usable cookie. The pemda in the cookie lets every request find
+ * its session by (pemda, hash), the table's primary key, which on a database distributed by pemda
+ * (Citus, docs/scaling.md) is a lookup on one shard; a cookie whose pemda part was changed hashes
+ * to nothing. Sign-in reads the account's pemda from `nama_pengguna`, the one table keyed by
+ * username alone. A session ends after 8 hours without use or 7
  * days after sign-in, whichever comes first. Signing in always makes a new session (and drops
  * the one the browser had), so a session id planted before sign-in is never promoted.
  *
@@ -19,7 +23,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { pemda, peranPengguna, pengguna, percobaanMasuk, sesi } from '../db/schema.ts';
+import { namaPengguna, pemda, peranPengguna, pengguna, percobaanMasuk, sesi } from '../db/schema.ts';
 import type { Aktor, Peran } from '../policy/policy.ts';
 import { catatAudit } from '../workflow/audit.ts';
 import { cocokSandi } from './password.ts';
@@ -44,6 +48,13 @@ const PERPANJANG_SETELAH_MS = 60 * 1000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const token = () => randomBytes(32).toString('base64url');
+const COOKIE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.[A-Za-z0-9_-]{43}$/;
+
+/** The pemda and session id a cookie names, or undefined when it is not a session cookie. */
+function bacaCookie(cookie: string): { pemdaId: string; id: string } | undefined {
+  const m = COOKIE.exec(cookie);
+  return m?.[1] === undefined ? undefined : { pemdaId: m[1], id: sha256(cookie) };
+}
 
 export interface SesiAktif {
   aktor: Aktor;
@@ -79,17 +90,21 @@ export async function masuk(db: Db, username: string, sandi: string, req: Permin
     await cocokSandi(undefined, sandi);
     return { hasil: 'gagal', tunggu };
   }
-  const [user] = await db
-    .select({ pemdaId: pengguna.pemdaId, id: pengguna.id, hash: pengguna.passwordHash, aktif: pengguna.aktif })
-    .from(pengguna)
-    .where(eq(pengguna.username, nama));
+  const [akunnya] = await db.select({ pemdaId: namaPengguna.pemdaId, id: namaPengguna.penggunaId }).from(namaPengguna).where(eq(namaPengguna.username, nama));
+  const [user] = akunnya
+    ? await db
+        .select({ pemdaId: pengguna.pemdaId, id: pengguna.id, hash: pengguna.passwordHash, aktif: pengguna.aktif })
+        .from(pengguna)
+        .where(and(eq(pengguna.pemdaId, akunnya.pemdaId), eq(pengguna.id, akunnya.id)))
+    : [];
   const cocok = user?.aktif ? await cocokSandi(user.hash, sandi) : await cocokSandi(undefined, sandi);
   if (!user?.aktif || !cocok) return { hasil: 'gagal', tunggu: await catatGagal(db, akun, user?.aktif ? user : undefined, req) };
-  const t = token();
+  const t = `${user.pemdaId}.${token()}`;
   const id = sha256(t);
   const csrfToken = token();
+  const lama = req.tokenLama === undefined ? undefined : bacaCookie(req.tokenLama);
   await db.transaction(async (tx) => {
-    if (req.tokenLama) await tx.delete(sesi).where(eq(sesi.id, sha256(req.tokenLama)));
+    if (lama) await tx.delete(sesi).where(and(eq(sesi.pemdaId, lama.pemdaId), eq(sesi.id, lama.id)));
     await tx.delete(sesi).where(and(eq(sesi.pemdaId, user.pemdaId), eq(sesi.penggunaId, user.id), lt(sesi.expiresAt, req.sekarang)));
     // The owner proved the password: this address starts afresh, and so does the account's ceiling.
     await tx.delete(percobaanMasuk).where(and(eq(percobaanMasuk.akun, akun), inArray(percobaanMasuk.alamat, [req.alamat, SEMUA_ALAMAT])));
@@ -156,7 +171,9 @@ async function catatGagal(db: Db, akun: string, user: { pemdaId: string; id: str
 
 /** The live session behind a cookie token, extending its idle expiry; undefined when there is none. */
 export async function bacaSesi(db: Db, cookieToken: string, sekarang: Date): Promise<SesiAktif | undefined> {
-  const id = sha256(cookieToken);
+  const cookie = bacaCookie(cookieToken);
+  if (!cookie) return undefined;
+  const { id } = cookie;
   // Every request asks this: the session, its account, the pemda and the roles in one round trip.
   const [row] = await db
     .select({
@@ -174,12 +191,12 @@ export async function bacaSesi(db: Db, cookieToken: string, sekarang: Date): Pro
       peran: sql<Array<{ peran: Peran; opd: string | null; unit: string | null }>>`coalesce((
         select json_agg(json_build_object('peran', ${peranPengguna.peran}, 'opd', ${peranPengguna.opdSlug}, 'unit', ${peranPengguna.unitKode})
                         order by ${peranPengguna.peran}, ${peranPengguna.opdSlug}, ${peranPengguna.unitKode})
-          from ${peranPengguna} where ${peranPengguna.pemdaId} = ${sesi.pemdaId} and ${peranPengguna.penggunaId} = ${sesi.penggunaId}), '[]'::json)`,
+          from ${peranPengguna} where ${peranPengguna.pemdaId} = ${cookie.pemdaId} and ${peranPengguna.penggunaId} = ${sesi.penggunaId}), '[]'::json)`,
     })
     .from(sesi)
     .innerJoin(pengguna, and(eq(pengguna.pemdaId, sesi.pemdaId), eq(pengguna.id, sesi.penggunaId)))
     .innerJoin(pemda, eq(pemda.id, sesi.pemdaId))
-    .where(eq(sesi.id, id));
+    .where(and(eq(sesi.pemdaId, cookie.pemdaId), eq(sesi.id, id)));
   if (!row || row.expiresAt <= sekarang || !row.aktif) return undefined;
   const peran = (typeof row.peran === 'string' ? (JSON.parse(row.peran) as typeof row.peran) : row.peran).map((r) => ({
     peran: r.peran,

@@ -3,9 +3,12 @@
  * sees its secret once, and may revoke it; a request with `Authorization: Bearer <token>` then
  * acts as that token (src/server/gerbang-sesi.ts) within the token's pemda only.
  *
- * The token is `skp_<prefix>_<secret>`: 10 hex characters shown in lists so that people
- * recognise it, then 32 random bytes. The database holds only the SHA-256 of the whole token, so
- * a leaked table gives no usable token. Creation and revocation are audited (`token_api`), and so
+ * The token is `skp_<prefix>_<pemda>_<secret>`: 10 hex characters shown in lists so that people
+ * recognise it, the pemda's id as 32 hex characters, then 32 random bytes. The database holds only
+ * the SHA-256 of the whole token, so a leaked table gives no usable token; the pemda part lets
+ * every request find its token by (pemda, hash), on one shard when the database is distributed
+ * by pemda (docs/scaling.md). Tokens made before the pemda part existed (`skp_<prefix>_<secret>`)
+ * are still found, by hash alone: the one lookup of a request that is not limited to one pemda. Creation and revocation are audited (`token_api`), and so
  * is use (`dipakai`): every write, and reads at most once a minute per token (`last_used_at`), so
  * that an integration polling the feed does not flood the log.
  *
@@ -18,6 +21,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
+import { lintasPemda } from '../db/sebaran.ts';
 import { pemda, pengguna, tokenApi } from '../db/schema.ts';
 import { type Aktor, boleh, type CakupanToken, CAKUPAN_TOKEN } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit } from '../workflow/audit.ts';
@@ -30,7 +34,10 @@ export const TANDAI_DIPAKAI_MS = 60 * 1000;
 /** Longest lifetime of a token, in days. */
 export const BERLAKU_HARI_MAKS = 366;
 
-const FORMAT = /^skp_([0-9a-f]{10})_([A-Za-z0-9_-]{43})$/;
+const FORMAT = /^skp_[0-9a-f]{10}_(?:([0-9a-f]{32})_)?[A-Za-z0-9_-]{43}$/;
+/** The pemda id written as 32 hex characters, and back. */
+const hexPemda = (id: string) => id.replaceAll('-', '');
+const idPemda = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const HARI_MS = 24 * 60 * 60 * 1000;
 
@@ -93,7 +100,7 @@ export async function buatToken(
   const masalah = periksaCakupan(cakupan);
   if (masalah.length > 0) throw new MasukanTidakSah(masalah);
   const prefix = randomBytes(5).toString('hex');
-  const rahasia = `skp_${prefix}_${randomBytes(32).toString('base64url')}`;
+  const rahasia = `skp_${prefix}_${hexPemda(a.pemdaId)}_${randomBytes(32).toString('base64url')}`;
   const id = newId();
   const kedaluwarsa = new Date(audit.at.getTime() + input.berlakuHari * HARI_MS);
   await db.transaction(async (tx) => {
@@ -154,7 +161,15 @@ export interface PemakaianToken {
  * malformed, unknown, expired or revoked (one answer for all: the caller cannot tell them apart).
  */
 export async function bacaToken(db: Db, bearer: string, p: PemakaianToken): Promise<Aktor | undefined> {
-  if (!FORMAT.test(bearer)) return undefined;
+  const m = FORMAT.exec(bearer);
+  if (!m) return undefined;
+  const hash = sha256(bearer);
+  // A token of the earlier form names no pemda: its pemda is looked up over every pemda, on purpose.
+  const pemdaId =
+    m[1] === undefined
+      ? (await lintasPemda(db, (tx) => tx.select({ pemdaId: tokenApi.pemdaId }).from(tokenApi).where(eq(tokenApi.hash, hash))))[0]?.pemdaId
+      : idPemda(m[1]);
+  if (pemdaId === undefined) return undefined;
   const [row] = await db
     .select({
       pemdaId: tokenApi.pemdaId,
@@ -173,7 +188,7 @@ export async function bacaToken(db: Db, bearer: string, p: PemakaianToken): Prom
     .innerJoin(pemda, eq(pemda.id, tokenApi.pemdaId))
     // A token acts for the admin who made it: deactivating that account stops its tokens too.
     .innerJoin(pengguna, and(eq(pengguna.pemdaId, tokenApi.pemdaId), eq(pengguna.id, tokenApi.dibuatOleh), eq(pengguna.aktif, true)))
-    .where(eq(tokenApi.hash, sha256(bearer)));
+    .where(and(eq(tokenApi.pemdaId, pemdaId), eq(tokenApi.hash, hash)));
   if (!row || row.revokedAt !== null || row.expiresAt <= p.sekarang) return undefined;
   if (p.tulis || row.lastUsedAt === null || p.sekarang.getTime() - row.lastUsedAt.getTime() >= TANDAI_DIPAKAI_MS) await tandaiDipakai(db, row, p);
   return {

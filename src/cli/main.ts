@@ -87,9 +87,20 @@ export function buildProgram(konfigurasi: Konfigurasi): Command {
     .command('migrate')
     .description('menerapkan migrasi skema basis data')
     .action(async () => {
-      await withDatabase((database) => {
+      await withDatabase(async (database) => {
         print(`migrasi selesai (${database.kind})`);
-        return Promise.resolve();
+        if (database.kind !== 'postgres') return;
+        const { adalahCitus, bacaPenempatan } = await import('../db/citus.ts');
+        if (!(await adalahCitus(database.client))) return;
+        const tabel = await bacaPenempatan(database.client);
+        const dari = (cara: string) => tabel.filter((t) => t.cara === cara).map((t) => t.tabel);
+        const kolokasi = new Set(tabel.map((t) => t.colocation).filter((c) => c !== null));
+        print(
+          `citus: ${dari('tersebar').length} tabel tersebar menurut pemda_id (${kolokasi.size} kelompok kolokasi), ` +
+            `tabel referensi: ${dari('referensi').join(', ')}; hanya di koordinator: ${dari('koordinator').join(', ')}`,
+        );
+        const lokal = dari('lokal');
+        if (lokal.length > 0) throw new Error(`tabel belum tersebar: ${lokal.join(', ')}`);
       });
     });
 

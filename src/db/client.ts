@@ -16,6 +16,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { adalahCitus, migrasiCitus } from './citus.ts';
 import * as schema from './schema.ts';
 import { DatabaseConfigError, redact, resolveTarget, type OpenOptions } from './target.ts';
 
@@ -82,7 +83,9 @@ export async function migrate(database: Database): Promise<void> {
       try {
         await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
         try {
-          await migrateNodePg(drizzleNodePg({ client: connection }), config);
+          // On a Citus coordinator the same files run, and the tables are distributed by pemda (src/db/citus.ts).
+          if (await adalahCitus(connection)) await migrasiCitus(connection, MIGRATIONS_FOLDER);
+          else await migrateNodePg(drizzleNodePg({ client: connection }), config);
         } finally {
           await connection.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
         }

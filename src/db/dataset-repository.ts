@@ -21,6 +21,8 @@ import {
 } from '../dataset/schema.ts';
 import type { Db } from './client.ts';
 import { newId } from './ids.ts';
+import { satuKoneksiPerWorker } from './sebaran.ts';
+import { galatBasisData } from './galat.ts';
 import { naikkanRevisi, naikkanRevisiRencana, SELURUH_PEMDA } from './revisi.ts';
 import * as t from './schema.ts';
 import { type Baris, type DalamLingkup, type HasilSinkron, type KunciAlami, sinkronkan, type TabelSinkron } from './sinkron.ts';
@@ -173,6 +175,7 @@ export async function saveDataset(db: Db, dataset: Dataset, lingkup?: LingkupSim
   const p = dataset.pemda;
   try {
     return await db.transaction(async (tx) => {
+      await satuKoneksiPerWorker(tx);
       let pemdaId: string;
       let filter: FilterTabel = () => undefined;
       if (!lingkup) {
@@ -188,7 +191,8 @@ export async function saveDataset(db: Db, dataset: Dataset, lingkup?: LingkupSim
               provinsi: p.provinsi ?? null,
               ibukota: p.ibukota ?? null,
               pengaturan: p.pengaturan,
-              updatedAt: sql`now()`,
+              // The time the row was inserted with; Citus refuses a stable function such as now() in DO UPDATE.
+              updatedAt: sql`excluded.updated_at`,
               version: sql`${t.pemda.version} + 1`,
             },
           })
@@ -706,11 +710,13 @@ interface DriverError {
 function findDriverError(e: unknown): DriverError | undefined {
   for (let current = e, hops = 0; current instanceof Error && hops < 5; current = current.cause, hops++) {
     const fields = current as Error & Partial<Record<'code' | 'table' | 'detail', unknown>>;
-    if (typeof fields.code === 'string' && /^[0-9A-Z]{5}$/.test(fields.code)) {
+    const g = galatBasisData(current);
+    if (g && typeof fields.code === 'string') {
       return {
-        code: fields.code,
-        message: current.message,
-        table: typeof fields.table === 'string' ? fields.table : undefined,
+        // Read through galatBasisData: on Citus a worker's violation arrives as XX000 with shard-named constraints.
+        code: g.code,
+        message: current.message.replace(/"(\w+?)_\d{6,}"/g, '"$1"'),
+        table: g.table,
         detail: typeof fields.detail === 'string' ? fields.detail : undefined,
       };
     }

@@ -17,14 +17,34 @@ export interface GalatBasisData {
 
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 
+/**
+ * On Citus a constraint broken on a worker is named after its shard ("realisasi_periode_uq_102957"),
+ * and a statement run over several shards (INSERT ... SELECT) returns the worker's message under
+ * SQLSTATE XX000 without the constraint field. Both are read back to the schema's names and codes.
+ */
+const SHARD = /_\d{6,}$/;
+const PESAN_CITUS: ReadonlyArray<[RegExp, string]> = [
+  [/violates unique constraint "([^"]+)"/, '23505'],
+  [/violates foreign key constraint "([^"]+)"/, '23503'],
+  [/violates check constraint "([^"]+)"/, '23514'],
+  [/violates exclusion constraint "([^"]+)"/, '23P01'],
+];
+
 /** The driver's error inside `e` (itself or along its `cause` chain), if `e` is a database error. */
 export function galatBasisData(e: unknown): GalatBasisData | undefined {
   let x: unknown = e;
   for (let depth = 0; depth < 5 && x !== null && typeof x === 'object'; depth++) {
-    const o = x as { code?: unknown; constraint?: unknown; table?: unknown; column?: unknown; cause?: unknown };
+    const o = x as { code?: unknown; constraint?: unknown; table?: unknown; column?: unknown; cause?: unknown; message?: unknown };
     if (typeof o.code === 'string' && SQLSTATE.test(o.code)) {
       const teks = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-      return { code: o.code, constraint: teks(o.constraint), table: teks(o.table), column: teks(o.column) };
+      const tanpaShard = (v: unknown) => teks(v)?.replace(SHARD, '');
+      if (o.code === 'XX000' && typeof o.message === 'string') {
+        for (const [pola, code] of PESAN_CITUS) {
+          const m = pola.exec(o.message);
+          if (m) return { code, constraint: tanpaShard(m[1]), table: tanpaShard(o.table), column: teks(o.column) };
+        }
+      }
+      return { code: o.code, constraint: tanpaShard(o.constraint), table: tanpaShard(o.table), column: teks(o.column) };
     }
     x = o.cause;
   }

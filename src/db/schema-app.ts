@@ -69,7 +69,9 @@ function pemdaKeys(table: string, t: { pemdaId: AnyPgColumn; id: AnyPgColumn }, 
 
 /**
  * A person who signs in. `username` is unique across all pemda because the login form does
- * not ask for the pemda: the account names it.
+ * not ask for the pemda: the account names it. The row is keyed by pemda like every tenant
+ * table, so uniqueness within the pemda is a constraint here and uniqueness across pemda is
+ * held by `nama_pengguna`, written in the same transaction.
  */
 export const pengguna = pgTable(
   'pengguna',
@@ -88,10 +90,27 @@ export const pengguna = pgTable(
   },
   (t) => [
     ...pemdaKeys('pengguna', t),
-    unique('pengguna_username_uq').on(t.username),
+    unique('pengguna_username_uq').on(t.pemdaId, t.username),
     check('pengguna_username_ck', sql`${t.username} ~ '^[a-z0-9][a-z0-9._-]{2,63}$'`),
     check('pengguna_failed_logins_ck', sql`${t.failedLogins} >= 0`),
   ],
+);
+
+/**
+ * Every username in the installation with the pemda and account it belongs to: the one table
+ * sign-in reads before it knows the pemda, and the one place usernames are unique across pemda
+ * (a global constraint cannot live on a table distributed by pemda). Written with the account
+ * in one transaction (src/auth/kelola.ts, pengguna.ts); deleted with its pemda. On Citus a
+ * reference table, copied to every node.
+ */
+export const namaPengguna = pgTable(
+  'nama_pengguna',
+  {
+    username: text('username').primaryKey(),
+    pemdaId: uuid('pemda_id').notNull(),
+    penggunaId: uuid('pengguna_id').notNull(),
+  },
+  (t) => [foreignKey({ name: 'nama_pengguna_pemda_fk', columns: [t.pemdaId], foreignColumns: [pemda.id] }).onDelete('cascade')],
 );
 
 /**
@@ -159,7 +178,7 @@ export const sesi = pgTable(
   'sesi',
   {
     pemdaId: uuid('pemda_id').notNull(),
-    /** Hex SHA-256 of the cookie token. */
+    /** Hex SHA-256 of the cookie (`<pemda id>.<token>`, src/auth/sesi.ts). */
     id: text('id').notNull(),
     penggunaId: uuid('pengguna_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
@@ -169,7 +188,6 @@ export const sesi = pgTable(
   },
   (t) => [
     ...pemdaKeys('sesi', t),
-    unique('sesi_id_uq').on(t.id),
     foreignKey({ name: 'sesi_pengguna_fk', columns: [t.pemdaId, t.penggunaId], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('cascade'),
     index('sesi_pengguna_idx').on(t.pemdaId, t.penggunaId),
     index('sesi_expires_idx').on(t.expiresAt),
@@ -243,7 +261,7 @@ export const tokenApi = pgTable(
   },
   (t) => [
     ...pemdaKeys('token_api', t),
-    unique('token_api_hash_uq').on(t.hash),
+    unique('token_api_hash_uq').on(t.pemdaId, t.hash),
     foreignKey({ name: 'token_api_pengguna_fk', columns: [t.pemdaId, t.dibuatOleh], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('restrict'),
     check('token_api_nama_ck', sql`length(${t.nama}) between 1 and 100`),
     check('token_api_kedaluwarsa_ck', sql`${t.expiresAt} > ${t.createdAt}`),

@@ -247,10 +247,13 @@ async function perbarui(db: Db, pemdaId: string, table: PgTable, info: ReturnTyp
   const id = info.semua.find((k) => k.key === 'id');
   if (!id) throw new Error(`tabel ${getTableName(table)} tanpa id tidak dapat diperbarui`);
   const u = kolomUnnest([id, ...data], rows);
-  const set = data.map(({ column }, i) => sql`${sql.identifier(column.name)} = ${u.casts[i + 1] as SQLChunk}`);
+  const set = data.map(({ column }, i) => sql`${sql.identifier(column.name)} = v.${sql.raw(`c${i + 1}`)}`);
   if (info.adaVersi) set.push(sql`version = ${table}.version + 1`, sql`updated_at = now()`);
+  // The casts run in a materialized CTE: Citus refuses a SET whose value calls a stable function (an
+  // enum's or an array's input) on a column, and would otherwise fold a subquery into the SET.
+  const kolomV = u.casts.map((c, i) => sql`${c} as ${sql.raw(`c${i}`)}`);
   await db.execute(
-    sql`update ${table} set ${daftar(set)} from unnest(${daftar(u.params)}) as u(${u.aliases}) where ${table}.pemda_id = ${pemdaId} and ${table}.id = u.c0::uuid`,
+    sql`with v as materialized (select ${daftar(kolomV)} from unnest(${daftar(u.params)}) as u(${u.aliases})) update ${table} set ${daftar(set)} from v where ${table}.pemda_id = ${pemdaId} and ${table}.id = v.c0`,
   );
 }
 

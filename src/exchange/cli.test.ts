@@ -37,7 +37,7 @@ for (const kind of testDatabases()) {
     async function sikiper(...args: string[]): Promise<string> {
       out = [];
       const program = new Command('sikiper').exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
-      registerExchangeCommands(program, { withDatabase: (f) => f({ db, kind: kind.name }), usageError: (m) => new SalahPakai(m), print: (s) => out.push(s) });
+      registerExchangeCommands(program, { withDatabase: (f) => f({ db, kind: kind.kind }), usageError: (m) => new SalahPakai(m), print: (s) => out.push(s) });
       await program.parseAsync(args, { from: 'user' });
       return out.join('\n');
     }
@@ -106,7 +106,7 @@ for (const kind of testDatabases()) {
       const changed = structuredClone(before!);
       changed.pemda.nama = 'Berubah';
       await saveDataset(db, changed);
-      assert.match(await sikiper('restore', file('b.gz')), new RegExp(`dipulihkan ke ${kind.name}: 1 pemda \\(${slug}\\)`));
+      assert.match(await sikiper('restore', file('b.gz')), new RegExp(`dipulihkan ke ${kind.kind}: 1 pemda \\(${slug}\\)`));
       assert.deepStrictEqual(await loadDataset(db, slug), before);
       writeFileSync(file('bukan.gz'), 'halo');
       await assert.rejects(sikiper('restore', file('bukan.gz')), /bukan berkas cadangan SIKIPER \(bukan gzip\)/);

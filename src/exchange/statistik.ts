@@ -12,8 +12,13 @@
  * docs/performance.md for what that changed.)
  */
 import { sql } from 'drizzle-orm';
+import { satuKoneksiPerWorker } from '../db/sebaran.ts';
 import type { Db } from '../db/client.ts';
 
+/** Called inside the transaction of the save (restore, import). */
 export async function segarkanStatistik(db: Db): Promise<void> {
+  // On Citus ANALYZE runs on every shard; over parallel connections it would stop the same
+  // transaction from writing the `pemda` reference table afterwards.
+  await satuKoneksiPerWorker(db);
   await db.execute(sql`analyze renja_node, renja_indikator`);
 }

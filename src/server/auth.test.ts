@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { GAGAL_BEBAS_AKUN, GAGAL_BEBAS_PASANGAN, SESI_ABSOLUT_MS, SESI_IDLE_MS, TUNDA_AKUN_MAKS_MS, TUNDA_PASANGAN_MAKS_MS } from '../auth/sesi.ts';
 import type { Database } from '../db/client.ts';
 import { auditLog, pengguna, sesi } from '../db/schema.ts';
@@ -45,9 +45,9 @@ for (const kind of testDatabases()) {
       assert.equal(m.json<{ nama: string }>().nama, 'Kepala Bidang Pelatihan dan Produktivitas (demo)');
 
       // Only the hash of the token is stored, and the password only as argon2id.
-      const [row] = await h.db.select().from(sesi).where(eq(sesi.id, createHash('sha256').update(cookie.value).digest('hex')));
+      const [row] = await h.db.select().from(sesi).where(and(eq(sesi.pemdaId, h.pemda.id), eq(sesi.id, createHash('sha256').update(cookie.value).digest('hex'))));
       assert.ok(row);
-      const [u] = await h.db.select({ hash: pengguna.passwordHash }).from(pengguna).where(eq(pengguna.username, user('kabid.p2k')));
+      const [u] = await h.db.select({ hash: pengguna.passwordHash }).from(pengguna).where(and(eq(pengguna.pemdaId, h.pemda.id), eq(pengguna.username, user('kabid.p2k'))));
       assert.match(u?.hash ?? '', /^\$argon2id\$/);
     });
 
@@ -115,7 +115,7 @@ for (const kind of testDatabases()) {
       // The right password from Y works at once: the attacker at X does not lock the owner out.
       const y = await dari('10.30.0.2', SANDI);
       assert.equal(y.statusCode, 200, y.body);
-      assert.ok(!(await h.db.select().from(auditLog).where(eq(auditLog.entityKey, name))).some((a) => a.field === 'locked_until'));
+      assert.ok(!(await h.db.select().from(auditLog).where(and(eq(auditLog.pemdaId, h.pemda.id), eq(auditLog.entityKey, name)))).some((a) => a.field === 'locked_until'));
       // X is still slowed down (its own count), up to its ceiling.
       assert.equal((await dari('10.30.0.1', SANDI)).statusCode, 401);
       h.jam.maju(TUNDA_PASANGAN_MAKS_MS);
@@ -134,7 +134,7 @@ for (const kind of testDatabases()) {
       assert.ok(wait > 0 && wait * 1000 <= TUNDA_AKUN_MAKS_MS, `Retry-After ${wait}`);
       h.jam.maju(TUNDA_AKUN_MAKS_MS);
       assert.equal((await login(name, SANDI, { remoteAddress: '10.41.0.1' })).statusCode, 200);
-      const audit = await h.db.select().from(auditLog).where(eq(auditLog.entityKey, name));
+      const audit = await h.db.select().from(auditLog).where(and(eq(auditLog.pemdaId, h.pemda.id), eq(auditLog.entityKey, name)));
       assert.equal(audit.filter((a) => a.field === 'masuk_ditunda').length, 1);
     });
 

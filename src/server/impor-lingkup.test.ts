@@ -146,7 +146,7 @@ for (const kind of testDatabases()) {
       const keluar: string[] = [];
       const program = new Command().exitOverride();
       registerExchangeCommands(program, {
-        withDatabase: (f) => f({ db: h.db, kind: kind.name }),
+        withDatabase: (f) => f({ db: h.db, kind: kind.kind }),
         usageError: (m) => new Error(m),
         print: (s) => keluar.push(s),
       });

@@ -256,7 +256,7 @@ for (const kind of testDatabases()) {
       assert.equal(r.statusCode, 201, r.body);
       const { sandiAwal } = r.json<{ sandiAwal: string }>();
       assert.ok(sandiAwal.length >= 10);
-      const [row] = await h.db.select().from(t.pengguna).where(eq(t.pengguna.username, username));
+      const [row] = await h.db.select().from(t.pengguna).where(and(eq(t.pengguna.pemdaId, h.pemda.id), eq(t.pengguna.username, username)));
       assert.ok(row?.passwordHash.startsWith('$argon2id$'));
       const login = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: sandiAwal } });
       assert.equal(login.statusCode, 200);

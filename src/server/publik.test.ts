@@ -180,7 +180,7 @@ for (const kind of testDatabases()) {
       const iku3 = and(eq(t.realisasi.pemdaId, pemda.id), eq(t.realisasi.tahunOpdId, katalog.tahunOpdId), eq(t.realisasi.indikatorKode, 'IKU-3'), isNull(t.realisasi.triwulan));
       const [row] = await h.db.select().from(t.realisasi).where(iku3);
       assert.ok(row);
-      await h.db.update(t.realisasi).set({ status: 'diverifikasi', nilai: 999.99, pembilang: null, penyebut: null }).where(eq(t.realisasi.id, row.id));
+      await h.db.update(t.realisasi).set({ status: 'diverifikasi', nilai: 999.99, pembilang: null, penyebut: null }).where(and(eq(t.realisasi.pemdaId, pemda.id), eq(t.realisasi.id, row.id)));
       // As every command does: the write raises the OPD's revision (else the cached figures stay, rightly).
       await naikkanRevisi(h.db, pemda.id, OPD);
       for (const u of [halaman(), data('capaian-iku.csv'), data('capaian-iku.json')]) {
@@ -192,7 +192,7 @@ for (const kind of testDatabases()) {
       const realisasi = json.baris.find((b) => b.kode === 'IKU-3')?.realisasi;
       assert.notEqual(realisasi, 999.99);
       assert.notEqual(realisasi, 79.17, 'the figures were recomputed without the whole-year value');
-      await h.db.update(t.realisasi).set({ status: row.status, nilai: row.nilai, pembilang: row.pembilang, penyebut: row.penyebut }).where(eq(t.realisasi.id, row.id));
+      await h.db.update(t.realisasi).set({ status: row.status, nilai: row.nilai, pembilang: row.pembilang, penyebut: row.penyebut }).where(and(eq(t.realisasi.pemdaId, pemda.id), eq(t.realisasi.id, row.id)));
       await naikkanRevisi(h.db, pemda.id, OPD);
 
       // The admin reopens the year: unpublished at once; a draft saved then never shows.
@@ -206,7 +206,7 @@ for (const kind of testDatabases()) {
         .from(t.realisasi)
         .where(and(eq(t.realisasi.pemdaId, pemda.id), eq(t.realisasi.tahunOpdId, katalog.tahunOpdId), eq(t.realisasi.indikatorKode, 'IKU-1'), eq(t.realisasi.triwulan, 1)));
       assert.ok(tw1);
-      await h.db.update(t.realisasi).set({ status: 'draf' }).where(eq(t.realisasi.id, tw1.id));
+      await h.db.update(t.realisasi).set({ status: 'draf' }).where(and(eq(t.realisasi.pemdaId, pemda.id), eq(t.realisasi.id, tw1.id)));
       const simpan = await perencana.req('PUT', `/api/pemda/${pemda.slug}/opd/${OPD}/tahun/2023/triwulan/1/entri/IKU-1`, { nilai: 77.77, version: tw1.version });
       assert.equal(simpan.statusCode, 200, simpan.body);
       const p = await get(halaman(), etag ? { 'if-none-match': etag } : {});

@@ -46,9 +46,37 @@ for (const kind of testDatabases()) {
         .from(t.auditLog)
         .where(and(eq(t.auditLog.pemdaId, h.pemda.id), eq(t.auditLog.entity, 'token_api'), eq(t.auditLog.entityKey, id)));
 
+    it('names its pemda: another pemda written into it is refused, and a token made before the pemda part still works', async () => {
+      const baru = await buat(['baca']);
+      const capaian = `${base}/tahun/2023/capaian`;
+      assert.equal((await bearer(baru.rahasia, 'GET', capaian)).statusCode, 200);
+      const lain = await h.pemdaBaru();
+      const tertukar = baru.rahasia.replace(h.pemda.id.replaceAll('-', ''), lain.id.replaceAll('-', ''));
+      assert.notEqual(tertukar, baru.rahasia);
+      const r = await bearer(tertukar, 'GET', capaian);
+      assert.equal(r.statusCode, 401, r.body);
+      // A token of the earlier form skp_<prefix>_<secret>, stored as that version stored it.
+      const lama = `skp_0123456789_${'A'.repeat(22)}${createHash('sha256').update(h.pemda.id).digest('base64url').slice(0, 21)}`;
+      const [pembuat] = await h.db.select({ id: t.pengguna.id }).from(t.pengguna).where(and(eq(t.pengguna.pemdaId, h.pemda.id), eq(t.pengguna.username, admin.username)));
+      assert.ok(pembuat);
+      await h.db.insert(t.tokenApi).values({
+        pemdaId: h.pemda.id,
+        id: crypto.randomUUID(),
+        nama: 'Token lama',
+        prefix: 'skp_0123456789',
+        hash: sha256(lama),
+        cakupan: ['baca'],
+        dibuatOleh: pembuat.id,
+        createdAt: h.jam.now(),
+        expiresAt: new Date(h.jam.now().getTime() + 86_400_000),
+      });
+      assert.equal((await bearer(lama, 'GET', capaian)).statusCode, 200);
+    });
+
     it('is created with its secret shown once, stored hashed, listed without the secret, and audited', async () => {
       const baru = await buat(['baca'], 30, 'Dasbor provinsi');
-      assert.match(baru.rahasia, /^skp_[0-9a-f]{10}_[A-Za-z0-9_-]{43}$/);
+      // The pemda's id sits in the token, so that a request finds it by (pemda, hash): one shard on Citus.
+      assert.match(baru.rahasia, new RegExp(`^skp_[0-9a-f]{10}_${h.pemda.id.replaceAll('-', '')}_[A-Za-z0-9_-]{43}$`));
       assert.ok(baru.rahasia.startsWith(`${baru.token.prefix}_`));
       assert.deepEqual(baru.token.cakupan, ['baca']);
       assert.equal(baru.token.kedaluwarsa, new Date(h.jam.now().getTime() + 30 * 86_400_000).toISOString());
@@ -177,7 +205,7 @@ for (const kind of testDatabases()) {
       assert.equal(r.statusCode, 200, r.body);
       // Another area: the plan (its quarterly target) and the budget.
       const sebelum = await sidikJari(h.db, h.pemda.id);
-      const [akhir] = await h.db.select({ u: max(t.auditLog.urutan) }).from(t.auditLog);
+      const [akhir] = await h.db.select({ u: max(t.auditLog.urutan) }).from(t.auditLog).where(eq(t.auditLog.pemdaId, h.pemda.id));
       const urutanSebelum = Number(akhir?.u ?? 0);
       const rencana = await bearer(rahasia, 'PUT', `${base}/tahun/2024/rencana/triwulan/1/IKU-1`, { version: 0, target: 10 });
       assert.equal(rencana.statusCode, 403, rencana.body);

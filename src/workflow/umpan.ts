@@ -10,7 +10,12 @@
  * older than every transaction still running (`xact < pg_snapshot_xmin(pg_current_snapshot())`,
  * all of them have ended, committed or not), in (xact, urutan) order: nothing can later appear
  * before a position the feed has handed out. The price: a long-running transaction anywhere in
- * the database holds back the feed (not the data) until it ends.
+ * the database holds back the feed (not the data) until it ends. On Citus the ids and the horizon
+ * are the coordinator's. A transaction that writes one shard commits there before the coordinator
+ * does, so the rule holds; one that also writes a reference table (pemda settings, a new account)
+ * commits in two phases, and its rows become visible on the worker just after the coordinator's
+ * commit: a reader in that moment (normally well under a millisecond; longer only if a worker is
+ * lost mid-commit) could pass it. docs/scaling.md lists this.
  *
  * Field-level rows are grouped into events: one event per maximal run of rows of one
  * transaction, entity and key (a command writes a record's fields together). Paging never splits
@@ -110,6 +115,11 @@ export async function bacaUmpan(db: Db, pemdaId: string, setelah: string | undef
     ENTITAS_UMPAN.map((e) => sql`${e}`),
     sql`, `,
   );
+  // Read in a statement of its own, so that it is the snapshot of the server that assigned the
+  // transaction ids: on Citus the coordinator, where the audit rows' default was evaluated, not the
+  // worker the query below runs on. An earlier horizon than the query's own only holds events back.
+  const horizon = await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`);
+  const xmin = ((Array.isArray(horizon) ? horizon : (horizon as { rows: unknown[] }).rows) as Array<{ xmin: string }>)[0]?.xmin ?? '0';
   const res = await db.execute(sql`
     select xact::text as xact, urutan, entity, entity_key, field, at,
            case when field = 'status' then new_value #>> '{}' end as status,
@@ -118,7 +128,7 @@ export async function bacaUmpan(db: Db, pemdaId: string, setelah: string | undef
       from audit_log
      where pemda_id = ${pemdaId}
        and entity in (${entitas})
-       and xact < pg_snapshot_xmin(pg_current_snapshot())
+       and xact < ${xmin}::xid8
        and (xact, urutan) > (${dari.xact}::xid8, ${dari.urutan}::bigint)
      order by xact, urutan
      limit ${BARIS_MAKS + 1}`);

@@ -51,7 +51,7 @@ describe('API tokens in the browser', { skip: lewati }, () => {
     await peringatan.waitFor();
     await peringatan.getByText('Token tidak akan ditampilkan lagi').waitFor();
     const rahasia = await peringatan.getByLabel('Token', { exact: true }).inputValue();
-    assert.match(rahasia, /^skp_[0-9a-f]{10}_[A-Za-z0-9_-]{43}$/);
+    assert.match(rahasia, /^skp_[0-9a-f]{10}_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/);
     await peringatan.getByRole('button', { name: 'Salin token' }).click();
     await peringatan.getByRole('button', { name: 'Token tersalin' }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), rahasia);
