@@ -145,21 +145,30 @@ export function median(sorted: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** A table row from run times: p95 from 20 runs on, p99 from 100 (below that they are just the maximum). */
-export function row(operation: string, size: string, times: readonly number[], work: { amount: number; unit: string }, memory: MemoryTracker): BenchRow {
+/**
+ * A table row from times in ms measured anywhere (this process, a server's answers, a browser, a
+ * child process): p95 from 20 runs on, p99 from 100 (below that they are just the maximum). The
+ * throughput column is given as text; memory is the measured process's when known.
+ */
+export function barisDariWaktu(operation: string, size: string, times: readonly number[], throughput: string, peak: { peakRss: number; peakHeap: number } = { peakRss: Number.NaN, peakHeap: Number.NaN }): BenchRow {
   const sorted = [...times].sort((a, b) => a - b);
-  const med = median(sorted);
   return {
     operation,
     size,
     runs: sorted.length,
-    median: med,
+    median: median(sorted),
     p95: sorted.length >= 20 ? percentile(sorted, 0.95) : undefined,
     p99: sorted.length >= 100 ? percentile(sorted, 0.99) : undefined,
-    throughput: `${formatNumber((work.amount * 1000) / med)} ${work.unit}/s`,
-    peakRss: memory.peakRss,
-    peakHeap: memory.peakHeap,
+    throughput,
+    peakRss: peak.peakRss,
+    peakHeap: peak.peakHeap,
   };
+}
+
+/** A table row from run times in this process, with the work per second at the median. */
+export function row(operation: string, size: string, times: readonly number[], work: { amount: number; unit: string }, memory: MemoryTracker): BenchRow {
+  const med = median([...times].sort((a, b) => a - b));
+  return barisDariWaktu(operation, size, times, `${formatNumber((work.amount * 1000) / med)} ${work.unit}/s`, memory);
 }
 
 /** Runs a full collection when node was started with --expose-gc (run.ts starts children so). */

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { bangunanTerkini } from '../../bin/bangunan.js';
-import { median, percentile, type BenchRow, type Measurement } from '../harness.ts';
+import { barisDariWaktu, type BenchRow, type Measurement } from '../harness.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/sikiper.js', import.meta.url));
 const KALI = 20;
@@ -23,9 +23,7 @@ function waktu(args: string[]): number[] {
   return hasil.sort((a, b) => a - b);
 }
 
-function baris(operation: string, lat: number[]): BenchRow {
-  return { operation, size: '-', runs: lat.length, median: median(lat), p95: percentile(lat, 0.95), throughput: ' ', peakRss: Number.NaN, peakHeap: Number.NaN };
-}
+const baris = (operation: string, lat: number[]): BenchRow => barisDariWaktu(operation, '-', lat, ' ');
 
 export const cliHelp: Measurement = {
   id: 'cli-help',

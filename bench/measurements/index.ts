@@ -4,6 +4,7 @@
  */
 import type { Measurement } from '../harness.ts';
 import { cekKabupaten } from './check.ts';
+import { citus } from './citus.ts';
 import { cliHelp } from './cli.ts';
 import { generateKabupaten } from './generate.ts';
 import { parseKabupaten } from './parse.ts';
@@ -14,4 +15,4 @@ import { layarEntri } from './layar-entri.ts';
 import { lkjipReferensi, lkjipSintetis, pratinjauLkjip } from './report.ts';
 import { coldStart, dashboard, pdfSerentak, savePglite, savePostgres } from './server.ts';
 
-export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten, lkjipReferensi, lkjipSintetis, pratinjauLkjip, importRenja, imporRegister, dashboard, savePglite, savePostgres, pdfSerentak, coldStart, cliHelp, layarEntri];
+export const MEASUREMENTS: readonly Measurement[] = [generateKabupaten, recomputeSatuTahun, recomputeSemuaTahun, cekKabupaten, parseKabupaten, lkjipReferensi, lkjipSintetis, pratinjauLkjip, importRenja, imporRegister, dashboard, savePglite, savePostgres, pdfSerentak, coldStart, cliHelp, layarEntri, citus];

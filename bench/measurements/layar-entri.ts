@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { formatNumber, median, percentile, type BenchRow, type Measurement } from '../harness.ts';
+import { barisDariWaktu, formatNumber, median, type Measurement } from '../harness.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'sikiper.js');
@@ -178,20 +178,6 @@ async function satuRun(page: Page, url: string): Promise<HasilRun> {
   return { data: h.data, viewport: h.viewport, semua: h.semua, taskTerpanjang, kartuViewport: h.kartuViewport };
 }
 
-function baris(operation: string, size: string, times: number[], catatan: string): BenchRow {
-  const sorted = [...times].sort((a, b) => a - b);
-  return {
-    operation,
-    size,
-    runs: sorted.length,
-    median: median(sorted),
-    p95: sorted.length >= 20 ? percentile(sorted, 0.95) : undefined,
-    p99: sorted.length >= 100 ? percentile(sorted, 0.99) : undefined,
-    throughput: catatan,
-    peakRss: Number.NaN,
-    peakHeap: Number.NaN,
-  };
-}
 
 // ------------------------------------------------------------------ trace summary (BENCH_TRACE)
 
@@ -291,9 +277,9 @@ export const layarEntri: Measurement = {
       const task = median(hasil.map((h) => h.taskTerpanjang).sort((a, b) => a - b));
       const kartuVp = median(hasil.map((h) => h.kartuViewport).sort((a, b) => a - b));
       return [
-        baris('layar entri perencana: navigasi → respons data entri (Chromium)', ukuran, hasil.map((h) => h.data), ' '),
-        baris('layar entri perencana: navigasi → kartu viewport pertama terlihat (Chromium)', ukuran, hasil.map((h) => h.viewport), `${formatNumber(kartuVp)} kartu di viewport; task terpanjang ${formatNumber(task)} ms`),
-        baris('layar entri perencana: navigasi → semua kartu di DOM (Chromium)', ukuran, hasil.map((h) => h.semua), ' '),
+        barisDariWaktu('layar entri perencana: navigasi → respons data entri (Chromium)', ukuran, hasil.map((h) => h.data), ' '),
+        barisDariWaktu('layar entri perencana: navigasi → kartu viewport pertama terlihat (Chromium)', ukuran, hasil.map((h) => h.viewport), `${formatNumber(kartuVp)} kartu di viewport; task terpanjang ${formatNumber(task)} ms`),
+        barisDariWaktu('layar entri perencana: navigasi → semua kartu di DOM (Chromium)', ukuran, hasil.map((h) => h.semua), ' '),
       ];
     } finally {
       await browser.close();

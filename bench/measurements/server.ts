@@ -1,7 +1,7 @@
 /**
  * The HTTP server under load, with the server in a second process and the load generated here:
  * the dashboard (one OPD, the whole pemda), save-realisasi with 200 connections on PGlite and on
- * PostgreSQL, and the cold start to the first page.
+ * PostgreSQL (on Citus: citus.ts), and the cold start to the first page.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,11 +13,11 @@ import autocannon, { type RequestSpec } from 'autocannon';
 import { bacaBerkasDataset as readDatasetFiles } from '../../src/dataset/load.ts';
 import { migrate, openDatabase } from '../../src/db/client.ts';
 import { loadDataset, saveDataset } from '../../src/db/dataset-repository.ts';
-import { formatNumber, keep, median, percentile, type BenchContext, type BenchRow, type Measurement, UKURAN_KABUPATEN } from '../harness.ts';
-import { buatDb, type DataBench, isiDb, mulaiServer, type Server, versiTersimpan } from '../server/siapkan.ts';
+import { barisDariWaktu, formatNumber, keep, median, type BenchContext, type BenchRow, type Measurement, UKURAN_KABUPATEN } from '../harness.ts';
+import { buatDb, type DataBench, type DbBench, isiDb, mulaiServer, type Server, versiTersimpan } from '../server/siapkan.ts';
 
 /** Seconds of load per run; BENCH_DURASI shortens it for a quick look. */
-const DURASI = Number(process.env.BENCH_DURASI ?? 15);
+export const DURASI = Number(process.env.BENCH_DURASI ?? 15);
 
 const cookieOf = (data: DataBench, akun: number) => {
   const a = data.akun[akun];
@@ -30,22 +30,11 @@ const entriPath = (data: DataBench, e: { opd: string; kode: string; triwulan: nu
 const dasborPath = (data: DataBench, opd: string) => `/api/pemda/${data.pemda}/opd/${opd}/tahun/${data.tahun}/dashboard`;
 
 /** A row from latencies in ms that a server answered (not timed in this process's loop). */
-function barisLatensi(operation: string, size: string, lat: number[], perDetik: number, catatan: string, rss: number): BenchRow {
-  const sorted = [...lat].sort((a, b) => a - b);
-  return {
-    operation,
-    size,
-    runs: sorted.length,
-    median: median(sorted),
-    p95: sorted.length >= 20 ? percentile(sorted, 0.95) : undefined,
-    p99: sorted.length >= 100 ? percentile(sorted, 0.99) : undefined,
-    throughput: `${formatNumber(perDetik)} req/s${catatan}`,
-    peakRss: rss,
-    peakHeap: Number.NaN,
-  };
+export function barisLatensi(operation: string, size: string, lat: number[], perDetik: number, catatan: string, rss: number): BenchRow {
+  return barisDariWaktu(operation, size, lat, `${formatNumber(perDetik)} req/s${catatan}`, { peakRss: rss, peakHeap: Number.NaN });
 }
 
-interface HasilBeban {
+export interface HasilBeban {
   lat: number[];
   perDetik: number;
   status: Map<number, number>;
@@ -54,8 +43,14 @@ interface HasilBeban {
   cpuPerReq: number;
 }
 
-/** autocannon against the server; every response's latency is kept, so percentiles are exact. */
-async function beban(server: Server, connections: number, durasi: number, requests: RequestSpec[]): Promise<HasilBeban> {
+/** Load duration (s) when a load runs until something else settles: only a bound, never reached in practice. */
+const BEBAN_TANPA_BATAS = 3600;
+
+/**
+ * autocannon against the server; every response's latency is kept, so percentiles are exact.
+ * With `berhenti` the load stops when that settles (or after `durasi` seconds, whichever is first).
+ */
+async function beban(server: Server, connections: number, durasi: number, requests: RequestSpec[], berhenti?: Promise<unknown>): Promise<HasilBeban> {
   const url = server.url;
   const cpu0 = server.cpuMs();
   const lat: number[] = [];
@@ -65,6 +60,8 @@ async function beban(server: Server, connections: number, durasi: number, reques
     lat.push(ms);
     status.set(code, (status.get(code) ?? 0) + 1);
   });
+  const stop = () => inst.stop();
+  if (berhenti) berhenti.then(stop, stop);
   const r = await inst;
   return { lat, perDetik: r.requests.total / r.duration, status, galat: r.errors + r.timeouts, cpuPerReq: (server.cpuMs() - cpu0) / Math.max(1, lat.length) };
 }
@@ -162,115 +159,203 @@ export const dashboard: Measurement = {
   },
 };
 
+/** How a database kind is named in the table. */
+export const NAMA_DB: Record<DbBench['kind'], string> = { pglite: 'PGlite', postgres: 'PostgreSQL', citus: 'Citus' };
+
+/** Connections of the save load. */
+export const KONEKSI_SIMPAN = 200;
+/** Longest warm-up of the save load, s. */
+const PEMANASAN_MAKS = 60;
+
+export interface OpsiSimpan {
+  /**
+   * Seconds of untimed load first (JIT, caches, pool connections), and longer until every
+   * connection has had an answer, at most PEMANASAN_MAKS; its saves are checked too. Default 3.
+   */
+  pemanasan?: number;
+  /**
+   * Runs once the timed load has started; the load then lasts until it settles instead of
+   * BENCH_DURASI seconds. When it fails, the load stops, the saves are still checked, and its
+   * error is thrown after that.
+   */
+  selama?: () => Promise<void>;
+}
+
+export interface HasilSimpan {
+  hasil: HasilBeban;
+  /** Peak RSS of the server process. */
+  rss: number;
+  /** Saves answered 200. */
+  diakui: number;
+  /** Saves stored beyond the acknowledged ones: in flight when the load stopped, committed without a counted answer. */
+  tanpaJawaban: number;
+  non200: number;
+  /** The slowest answer, ms. */
+  maks: number;
+}
+
+const kunciEntri = (e: { opd: string; kode: string; triwulan: number }) => `${e.opd}/${e.kode}/${e.triwulan}`;
+
 /**
- * save-realisasi: 200 connections, each a real signed-in head of unit (session cookie + CSRF
- * token) saving drafts of entries of their own unit, spread over every OPD; each connection has
- * its own entries so versions never conflict. Afterwards every acknowledged save must be in the
- * database: each entry's stored version is its starting version plus its 200 answers.
+ * save-realisasi: 200 connections, each request a real signed-in head of unit (session cookie +
+ * CSRF token) saving a draft of an entry of their own unit, spread over every OPD; no two requests
+ * in flight save the same entry, so versions do not conflict. The server runs on `url`, which
+ * already holds `data` (isiDb). Afterwards every acknowledged save must be in the database: each
+ * entry's stored version is at least its version before the load plus its saves answered 200;
+ * else this throws. May run again on the same database: the starting versions are read from it
+ * each time.
  */
+export async function bebanSimpan(ctx: BenchContext, url: string, data: DataBench, nama: string, opsi: OpsiSimpan = {}): Promise<HasilSimpan> {
+  // The stored versions are the start: an earlier load on this database may have committed saves whose answer it did not count.
+  let database = await openDatabase({ url });
+  const awal = await versiTersimpan(database.db, data);
+  await database.close();
+  for (const e of data.entri) e.version = awal.get(kunciEntri(e)) ?? 0;
+  const diakui = new Map<string, number>();
+  /** The first answer of every status other than 200, for the log. */
+  const contoh = new Map<number, string>();
+  // The entries, shuffled across OPDs and units, wait in a queue: a request takes the one at its
+  // head and the answer puts it back at the tail, so no two requests in flight save the same entry
+  // and every entry comes round again. (autocannon clears a connection's context after every
+  // request of a one-request list, so entries cannot be bound to connections through it.) An entry
+  // whose answer never came (the load stopped, a timeout) does not come back: its save may still
+  // have been committed.
+  const antrian = [...data.entri.keys()].sort((a, b) => ((a * 2654435761) % 4294967296) - ((b * 2654435761) % 4294967296));
+  let kepala = 0;
+  let nilai = 0;
+  let dijawab = 0;
+  const spec: RequestSpec[] = [
+    {
+      method: 'PUT',
+      setupRequest: (req, c) => {
+        if (kepala >= antrian.length) throw new Error('antrian entri habis');
+        const ei = antrian[kepala++] ?? 0;
+        // Keep the queue from growing without end: drop the part already taken now and then.
+        if (kepala > 4096) {
+          antrian.splice(0, kepala);
+          kepala = 0;
+        }
+        c.entri = ei;
+        const e = data.entri[ei];
+        if (!e) throw new Error('entri tidak ada');
+        const { cookie, csrf } = cookieOf(data, e.akun);
+        return {
+          ...req,
+          path: entriPath(data, e),
+          headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+          body: JSON.stringify({ nilai: (nilai++ % 997) + 1, keterangan: 'beban uji', version: e.version }),
+        };
+      },
+      onResponse: (status, body, c) => {
+        dijawab++;
+        if (status !== 200 && !contoh.has(status)) contoh.set(status, body.slice(0, 300));
+        const e = data.entri[c.entri as number];
+        if (!e) return;
+        antrian.push(c.entri as number);
+        if (status === 409) {
+          // A save whose answer a previous load did not wait for moved the version: take the stored one.
+          try {
+            const v = (JSON.parse(body) as { current?: { version?: number } }).current?.version;
+            if (typeof v === 'number') e.version = v;
+          } catch {
+            // Not JSON: leave the version.
+          }
+        }
+        if (status !== 200) return;
+        e.version++;
+        const key = kunciEntri(e);
+        diakui.set(key, (diakui.get(key) ?? 0) + 1);
+      },
+    },
+  ];
+  const server = await mulaiServer(url);
+  let hasil: HasilBeban;
+  let rss: number;
+  let gagal: Error | undefined;
+  try {
+    const detikPemanasan = opsi.pemanasan ?? 3;
+    if (detikPemanasan > 0) {
+      // On a loaded machine a cold server may not answer at all within the first seconds.
+      const mulai = performance.now();
+      let cek: NodeJS.Timeout | undefined;
+      const cukup = new Promise<void>((res) => {
+        cek = setInterval(() => {
+          if (performance.now() - mulai >= detikPemanasan * 1000 && dijawab >= KONEKSI_SIMPAN) res();
+        }, 100);
+      });
+      const pemanasan = await beban(server, KONEKSI_SIMPAN, PEMANASAN_MAKS, spec, cukup).finally(() => clearInterval(cek));
+      ctx.log(`${nama}, pemanasan ${((performance.now() - mulai) / 1000).toFixed(1)} s: ${ringkasStatus(pemanasan)}`);
+    }
+    if (opsi.selama) {
+      const jalan = opsi.selama();
+      // Settled either way; the load stops then and the error, if any, waits for the check below.
+      const selesai = jalan.then(
+        () => undefined,
+        (e: unknown) => {
+          gagal = e instanceof Error ? e : new Error(`${nama}: gagal selama beban`, { cause: e });
+        },
+      );
+      hasil = await beban(server, KONEKSI_SIMPAN, BEBAN_TANPA_BATAS, spec, selesai);
+    } else {
+      hasil = await beban(server, KONEKSI_SIMPAN, DURASI, spec);
+    }
+    rss = server.puncakRss();
+  } finally {
+    await server.stop();
+  }
+  // Every acknowledged write is in the database, and nothing else was written.
+  database = await openDatabase({ url });
+  const tersimpan = await versiTersimpan(database.db, data);
+  await database.close();
+  // A save answered 200 must be stored: the stored version is at least the start plus the
+  // acknowledged saves. It may be more: saves still in flight when a load phase ended were
+  // committed without their answer being counted.
+  let hilang = 0;
+  let total = 0;
+  let tanpaJawaban = 0;
+  for (const [key, n] of diakui) {
+    total += n;
+    const lebih = (tersimpan.get(key) ?? 0) - ((awal.get(key) ?? 0) + n);
+    if (lebih < 0) hilang++;
+    else tanpaJawaban += lebih;
+  }
+  ctx.log(
+    `${nama}: ${ringkasStatus(hasil)}, galat koneksi ${hasil.galat}; ${total} simpan diakui, ${hilang} entri kehilangan simpan yang diakui, ${tanpaJawaban} simpan tersimpan tanpa jawaban terhitung`,
+  );
+  for (const [k, body] of contoh) ctx.log(`${nama}: contoh jawaban ${k}: ${body}`);
+  if (hilang > 0) throw new Error(`${nama}: ${hilang} entri di basis data kehilangan simpan yang diakui`);
+  if (gagal) throw gagal;
+  // Only refusals (a session the server does not accept, an error on every save) would measure nothing.
+  if (total === 0) throw new Error(`${nama}: tidak satu pun simpan dijawab 200 (${ringkasStatus(hasil)})`);
+  const non200 = [...hasil.status.entries()].filter(([k]) => k !== 200).reduce((s, [, v]) => s + v, 0);
+  return { hasil, rss, diakui: total, tanpaJawaban, non200, maks: hasil.lat.reduce((m, x) => Math.max(m, x), 0) };
+}
+
+/** The table row of a save load. */
+export function barisSimpan(operation: string, data: DataBench, h: HasilSimpan, catatan = ''): BenchRow {
+  return barisLatensi(
+    operation,
+    `${data.akun.length} akun, ${data.entri.length} entri`,
+    h.hasil.lat,
+    h.hasil.perDetik,
+    `, non-200 ${h.non200}, galat ${h.hasil.galat}, CPU server ${h.hasil.cpuPerReq.toFixed(1)} ms/req${catatan}`,
+    h.rss,
+  );
+}
+
+/** The save load on a fresh database of one kind, holding the synthetic kabupaten. */
 function simpanBeban(kind: 'pglite' | 'postgres'): Measurement {
   return {
     id: `save-${kind}`,
     async run(ctx: BenchContext) {
       const dbb = await buatDb(kind);
-      let server: Server | undefined;
       try {
-        let database = await openDatabase({ url: dbb.url });
+        const database = await openDatabase({ url: dbb.url });
         const data = await isiDb(database, ctx.kabupaten(), ctx);
         await database.close();
-        const awal = new Map(data.entri.map((e) => [`${e.opd}/${e.kode}/${e.triwulan}`, e.version]));
-        const diakui = new Map<string, number>();
-        const KONEKSI = 200;
-        // Spread: connection c takes entries c, c+200, c+400 ... of a list shuffled across OPDs and units.
-        const urut = [...data.entri.keys()].sort((a, b) => ((a * 2654435761) % 4294967296) - ((b * 2654435761) % 4294967296));
-        const bagian: number[][] = Array.from({ length: KONEKSI }, () => []);
-        urut.forEach((ei, i) => bagian[i % KONEKSI]?.push(ei));
-        let berikut = 0;
-        server = await mulaiServer(dbb.url);
-        const srv = server;
-        let nilai = 0;
-        const spec: RequestSpec[] = [
-          {
-            method: 'PUT',
-            setupRequest: (req, c) => {
-              if (c.slot === undefined) {
-                c.slot = berikut++ % KONEKSI;
-                c.i = 0;
-              }
-              const mine = bagian[c.slot as number] ?? [];
-              const ei = mine[(c.i as number) % mine.length] ?? 0;
-              c.i = (c.i as number) + 1;
-              c.entri = ei;
-              const e = data.entri[ei];
-              if (!e) throw new Error('entri tidak ada');
-              const { cookie, csrf } = cookieOf(data, e.akun);
-              return {
-                ...req,
-                path: entriPath(data, e),
-                headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-                body: JSON.stringify({ nilai: (nilai++ % 997) + 1, keterangan: 'beban uji', version: e.version }),
-              };
-            },
-            onResponse: (status, body, c) => {
-              const e = data.entri[c.entri as number];
-              if (!e) return;
-              if (status === 409) {
-                // A save whose answer the previous load phase did not wait for moved the version: take the stored one.
-                try {
-                  const v = (JSON.parse(body) as { current?: { version?: number } }).current?.version;
-                  if (typeof v === 'number') e.version = v;
-                } catch {
-                  // Not JSON: leave the version.
-                }
-              }
-              if (status !== 200) return;
-              e.version++;
-              const key = `${e.opd}/${e.kode}/${e.triwulan}`;
-              diakui.set(key, (diakui.get(key) ?? 0) + 1);
-            },
-          },
-        ];
-        // Warm-up (JIT, caches, pool connections): its saves are checked too, but not timed.
-        const pemanasan = await beban(server, KONEKSI, 3, spec);
-        ctx.log(`pemanasan: ${ringkasStatus(pemanasan)}`);
-        const hasil = await beban(server, KONEKSI, DURASI, spec);
-        const rss = srv.puncakRss();
-        await server.stop();
-        server = undefined;
-        // Every acknowledged write is in the database, and nothing else was written.
-        database = await openDatabase({ url: dbb.url });
-        await migrate(database);
-        const tersimpan = await versiTersimpan(database.db, data);
-        await database.close();
-        // A save answered 200 must be stored: the stored version is at least the start plus the
-        // acknowledged saves. It may be more: saves still in flight when a load phase ended were
-        // committed without their answer being counted.
-        let hilang = 0;
-        let total = 0;
-        let tanpaJawaban = 0;
-        for (const [key, n] of diakui) {
-          total += n;
-          const lebih = (tersimpan.get(key) ?? 0) - ((awal.get(key) ?? 0) + n);
-          if (lebih < 0) hilang++;
-          else tanpaJawaban += lebih;
-        }
-        ctx.log(
-          `save-${kind}: ${ringkasStatus(hasil)}, galat koneksi ${hasil.galat}; ${total} simpan diakui, ${hilang} entri kehilangan simpan yang diakui, ${tanpaJawaban} simpan tersimpan tanpa jawaban terhitung`,
-        );
-        if (hilang > 0) throw new Error(`${hilang} entri di basis data kehilangan simpan yang diakui`);
-        const non200 = [...hasil.status.entries()].filter(([k]) => k !== 200).reduce((s, [, v]) => s + v, 0);
-        return [
-          barisLatensi(
-            `save-realisasi API, 200 koneksi, ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}`,
-            `${data.akun.length} akun, ${data.entri.length} entri`,
-            hasil.lat,
-            hasil.perDetik,
-            `, non-200 ${non200}, galat ${hasil.galat}, CPU server ${hasil.cpuPerReq.toFixed(1)} ms/req`,
-            rss,
-          ),
-        ];
+        const h = await bebanSimpan(ctx, dbb.url, data, `save-${kind}`);
+        return [barisSimpan(`save-realisasi API, ${KONEKSI_SIMPAN} koneksi, ${NAMA_DB[kind]}`, data, h)];
       } finally {
-        if (server) await server.stop();
         await dbb.hapus();
       }
     },

@@ -1,9 +1,9 @@
 /**
- * What the HTTP benchmarks share: a database (a PGlite folder or a fresh PostgreSQL database)
- * holding the synthetic kabupaten, its accounts with live sessions, the list of entries each
- * account may edit, and the server running in a second process.
+ * What the HTTP benchmarks share: a database (a PGlite folder, a fresh PostgreSQL database or a
+ * fresh database on a Citus cluster) holding the synthetic kabupaten, its accounts with live
+ * sessions, the list of entries each account may edit, and the server running in a second process.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,17 +21,43 @@ import type { BenchContext } from '../harness.ts';
 
 export const POSTGRES_BENCH = process.env.SIKIPER_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/** The Citus database of the benchmarks, made afresh on every node by each `buatDb('citus')`. */
+export const CITUS_BENCH_DB = 'sikiper_bench_citus';
+const CITUS_SH = fileURLToPath(new URL('../../scripts/citus.sh', import.meta.url));
+
 export interface DbBench {
-  kind: 'pglite' | 'postgres';
+  kind: 'pglite' | 'postgres' | 'citus';
   url: string;
-  /** Drops the database or removes the folder. */
+  /** Drops the database (on every node of a Citus cluster) or removes the folder. */
   hapus: () => Promise<void>;
 }
 
-export async function buatDb(kind: 'pglite' | 'postgres'): Promise<DbBench> {
+/** Runs scripts/citus.sh with `args`; its stderr is passed through, its stdout returned. */
+export function citusSh(...args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(CITUS_SH, args, { maxBuffer: 1 << 20 }, (e, stdout, stderr) => {
+      if (stderr) process.stderr.write(stderr.replace(/^/gm, '    '));
+      if (e) reject(new Error(`scripts/citus.sh ${args.join(' ')}: ${e.message}`));
+      else resolve(stdout.trim());
+    });
+  });
+}
+
+/**
+ * A fresh database: a PGlite folder, a database on the PostgreSQL server POSTGRES_BENCH, or
+ * CITUS_BENCH_DB on a Citus cluster of a coordinator and 2 workers (`scripts/citus.sh start 2`,
+ * which starts the cluster if it is not running). The cluster is left running when the database
+ * is dropped: other sessions may be using it.
+ */
+export async function buatDb(kind: DbBench['kind']): Promise<DbBench> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'sikiper-bench-db-'));
     return { kind, url: `file://${dir}`, hapus: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
+  }
+  if (kind === 'citus') {
+    const url = (await citusSh('start', '2', CITUS_BENCH_DB)).split('\n').pop() ?? '';
+    if (!url.startsWith('postgres://')) throw new Error(`scripts/citus.sh start tidak mencetak URL: ${url}`);
+    return { kind, url, hapus: () => hapusDiSetiapNode(url) };
   }
   const nama = `sikiper_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_BENCH });
@@ -50,6 +76,40 @@ export async function buatDb(kind: 'pglite' | 'postgres'): Promise<DbBench> {
       await c.end();
     },
   };
+}
+
+/**
+ * Drops the database of `url` on every node the coordinator lists (workers added later too),
+ * the coordinator last; a node that does not answer is reported and skipped.
+ */
+async function hapusDiSetiapNode(url: string): Promise<void> {
+  const u = new URL(url);
+  const nama = u.pathname.slice(1);
+  const node: Array<{ host: string; port: number }> = [];
+  const c = new pg.Client({ connectionString: url });
+  try {
+    await c.connect();
+    const { rows } = await c.query<{ nodename: string; nodeport: number }>('select nodename, nodeport from pg_dist_node where groupid <> 0 order by nodeport');
+    node.push(...rows.map((r) => ({ host: r.nodename, port: r.nodeport })));
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+  node.push({ host: u.hostname, port: Number(u.port || 5432) });
+  for (const n of node) {
+    const admin = new URL(url);
+    admin.hostname = n.host;
+    admin.port = String(n.port);
+    admin.pathname = '/postgres';
+    const a = new pg.Client({ connectionString: admin.toString() });
+    try {
+      await a.connect();
+      await a.query(`drop database if exists ${nama} with (force)`);
+    } catch (e) {
+      process.stderr.write(`  ${nama} di ${n.host}:${n.port} tidak terhapus: ${(e as Error).message}\n`);
+    } finally {
+      await a.end().catch(() => undefined);
+    }
+  }
 }
 
 export interface Akun {
@@ -114,7 +174,8 @@ export async function isiDb(database: Database, d: Dataset, ctx: BenchContext): 
   const baris = { pengguna: [] as Array<typeof t.pengguna.$inferInsert>, peran: [] as Array<typeof t.peranPengguna.$inferInsert>, sesi: [] as Array<typeof t.sesi.$inferInsert> };
   const tambah = (a: Omit<Akun, 'cookie' | 'csrf'>) => {
     const id = newId();
-    const token = randomBytes(32).toString('base64url');
+    // `<pemda id>.<32 random bytes>`, as src/auth/sesi.ts makes it: the pemda part routes the session lookup.
+    const token = `${p.id}.${randomBytes(32).toString('base64url')}`;
     const csrf = randomBytes(32).toString('base64url');
     baris.pengguna.push({ pemdaId: p.id, id, username: a.username, nama: a.username, passwordHash: HASH_TIDAK_DIPAKAI });
     baris.peran.push({ pemdaId: p.id, id: newId(), penggunaId: id, peran: a.peran, opdSlug: a.opd ?? null, unitKode: a.unit ?? null });
@@ -156,6 +217,7 @@ export async function isiDb(database: Database, d: Dataset, ctx: BenchContext): 
     }
   }
   await db.transaction(async (tx) => {
+    await tx.insert(t.namaPengguna).values(baris.pengguna.map((u) => ({ username: u.username, pemdaId: u.pemdaId, penggunaId: u.id })));
     await tx.insert(t.pengguna).values(baris.pengguna);
     await tx.insert(t.peranPengguna).values(baris.peran);
     await tx.insert(t.sesi).values(baris.sesi);
