@@ -180,9 +180,11 @@ void describe('backup and restore', () => {
     });
   }
 
-  void test('PGlite → PostgreSQL and back', { skip: kinds.length < 2 ? 'PostgreSQL not configured (SIKIPER_TEST_POSTGRES)' : false }, async () => {
+  const server = kinds.filter((k) => k.name !== 'pglite');
+  if (server.length === 0) void test('PGlite → PostgreSQL and back', { skip: 'PostgreSQL not configured (SIKIPER_TEST_POSTGRES)' }, () => undefined);
+  for (const k of server) void test(`PGlite → ${k.name} and back`, async () => {
     const lite = dbOf('pglite');
-    const pg = dbOf('postgres');
+    const pg = dbOf(k.name);
     const slug = randomSlug('pindah');
     const d = await datasetReferensi(slug);
     await saveDataset(lite, d);

@@ -81,6 +81,10 @@ export function bacaRencana(plan: Rencana): { tugas: number[]; gabung: string[] 
 
 const DML = /^[\s(]*(select|insert|update|delete|with)\b/i;
 
+if (!testDatabases().some((d) => d.name === 'citus')) {
+  it('every request runs on one shard', { skip: 'only on a Citus cluster: SIKIPER_TEST_CITUS=$(scripts/citus.sh start 2)' }, () => undefined);
+}
+
 for (const kind of testDatabases().filter((d) => d.name === 'citus')) {
   describe(`every request runs on one shard [${kind.name}]`, () => {
     let h: Harness;
