@@ -6,9 +6,9 @@
  * its session by (pemda, hash), the table's primary key, which on a database distributed by pemda
  * (Citus, docs/scaling.md) is a lookup on one shard; a cookie whose pemda part was changed hashes
  * to nothing. Sign-in reads the account's pemda from `nama_pengguna`, the one table keyed by
- * username alone. A session ends after 8 hours without use or 7
- * days after sign-in, whichever comes first. Signing in always makes a new session (and drops
- * the one the browser had), so a session id planted before sign-in is never promoted.
+ * username alone. A session ends after 8 hours without use or 7 days after sign-in, whichever
+ * comes first. Signing in always makes a new session (and drops the one the browser had), so a
+ * session id planted before sign-in is never promoted.
  *
  * Failed sign-ins slow down the next attempt instead of locking the account: per account name
  * and client address, the first GAGAL_BEBAS_PASANGAN failures in the window cost nothing, each

@@ -8,9 +8,10 @@
  * the SHA-256 of the whole token, so a leaked table gives no usable token; the pemda part lets
  * every request find its token by (pemda, hash), on one shard when the database is distributed
  * by pemda (docs/scaling.md). Tokens made before the pemda part existed (`skp_<prefix>_<secret>`)
- * are still found, by hash alone: the one lookup of a request that is not limited to one pemda. Creation and revocation are audited (`token_api`), and so
- * is use (`dipakai`): every write, and reads at most once a minute per token (`last_used_at`), so
- * that an integration polling the feed does not flood the log.
+ * are still found, by hash alone: the one lookup of a request that is not limited to one pemda.
+ * Creation and revocation are audited (`token_api`), and so is use (`dipakai`): every write, and
+ * reads at most once a minute per token (`last_used_at`), so that an integration polling the feed
+ * does not flood the log.
  *
  * A token's actor carries the scopes and no roles (src/policy/policy.ts decides what the scopes
  * allow); its `id` is the admin who created the token, because rows such as evidence files name

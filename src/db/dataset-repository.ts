@@ -21,8 +21,8 @@ import {
 } from '../dataset/schema.ts';
 import type { Db } from './client.ts';
 import { newId } from './ids.ts';
-import { satuKoneksiPerWorker } from './sebaran.ts';
 import { galatBasisData } from './galat.ts';
+import { satuKoneksiPerWorker } from './sebaran.ts';
 import { naikkanRevisi, naikkanRevisiRencana, SELURUH_PEMDA } from './revisi.ts';
 import * as t from './schema.ts';
 import { type Baris, type DalamLingkup, type HasilSinkron, type KunciAlami, sinkronkan, type TabelSinkron } from './sinkron.ts';
