@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/client.ts';
-import { formatMs, formatNumber, median, percentile, type BenchContext, type BenchRow, type Measurement } from '../harness.ts';
+import { barisDariWaktu, formatMs, formatNumber, median, percentile, type BenchContext, type BenchRow, type Measurement } from '../harness.ts';
 import { buatDb, CITUS_BENCH_DB, citusSh, type DataBench, type DbBench, isiDb } from '../server/siapkan.ts';
 import { barisSimpan, bebanSimpan, DURASI, KONEKSI_SIMPAN, NAMA_DB } from './server.ts';
 
@@ -70,17 +70,12 @@ async function pgbench(ctx: BenchContext, dbb: DbBench, mode: 'select-only' | 's
     }
     lat.sort((a, b) => a - b);
     ctx.log(`pgbench ${mode}: ${formatNumber(tps)} tps, ${lat.length} transaksi, ${gagal} gagal, p50 ${formatMs(median(lat))}, p99 ${formatMs(percentile(lat, 0.99))}`);
-    return {
-      operation: `pgbench ${mode} (-${mode === 'select-only' ? 'S' : 'N'}), ${PGBENCH_KLIEN} klien, PostgreSQL`,
-      size: `skala ${PGBENCH_SKALA}, ${durasi} s`,
-      runs: lat.length,
-      median: median(lat),
-      p95: lat.length >= 20 ? percentile(lat, 0.95) : undefined,
-      p99: lat.length >= 100 ? percentile(lat, 0.99) : undefined,
-      throughput: `${formatNumber(tps)} tps, gagal ${gagal} (batas mesin)`,
-      peakRss: Number.NaN,
-      peakHeap: Number.NaN,
-    };
+    return barisDariWaktu(
+      `pgbench ${mode} (-${mode === 'select-only' ? 'S' : 'N'}), ${PGBENCH_KLIEN} klien, PostgreSQL`,
+      `skala ${PGBENCH_SKALA}, ${durasi} s`,
+      lat,
+      `${formatNumber(tps)} tps, gagal ${gagal} (batas mesin)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

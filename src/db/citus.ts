@@ -56,13 +56,14 @@ export async function migrasiCitus(klien: Klien, migrationsFolder: string): Prom
     await klien.query(`set local citus.multi_shard_modify_mode to 'sequential'`);
     // The only trigger keeps audit_log append-only (0001): it touches nothing but its own row.
     await klien.query('set local citus.enable_unsafe_triggers to on');
+    // Nothing is distributed until sebarkan below, so what is distributed now stays so while the files run.
+    const sudah = await tabelTersebar(klien);
     const tertunda: string[] = [];
     for (const m of migrations) {
       if (terakhir !== undefined && terakhir >= m.folderMillis) continue;
       for (const stmt of m.sql) {
         const fk = FK.exec(stmt);
-        const tunggu = fk !== null && !((await tersebar(klien, fk[1] ?? '')) && (await tersebar(klien, fk[2] ?? '')));
-        if (tunggu) tertunda.push(stmt);
+        if (fk && !(sudah.has(fk[1] ?? '') && sudah.has(fk[2] ?? ''))) tertunda.push(stmt);
         else await klien.query(stmt);
       }
       await klien.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', [m.hash, m.folderMillis]);
@@ -75,13 +76,14 @@ export async function migrasiCitus(klien: Klien, migrationsFolder: string): Prom
   }
 }
 
-/** Whether a table is already distributed or a reference table (Citus metadata). */
-async function tersebar(klien: Klien, tabel: string): Promise<boolean> {
-  const { rows } = await klien.query<{ ada: boolean }>(
-    `select exists(select 1 from pg_dist_partition where logicalrelid = to_regclass($1) and (partmethod = 'h' or repmodel = 't')) as ada`,
-    [`public.${tabel}`],
+/** The tables of the schema that are already distributed or reference tables (Citus metadata). */
+async function tabelTersebar(klien: Klien): Promise<Set<string>> {
+  const { rows } = await klien.query<{ nama: string }>(
+    `select c.relname as nama from pg_dist_partition p join pg_class c on c.oid = p.logicalrelid
+      join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and (p.partmethod = 'h' or p.repmodel = 't')`,
   );
-  return rows[0]?.ada === true;
+  return new Set(rows.map((r) => r.nama));
 }
 
 /** How each table of the schema is placed on the cluster. */

@@ -22,7 +22,6 @@ import {
 import type { Db } from './client.ts';
 import { newId } from './ids.ts';
 import { galatBasisData } from './galat.ts';
-import { satuKoneksiPerWorker } from './sebaran.ts';
 import { naikkanRevisi, naikkanRevisiRencana, SELURUH_PEMDA } from './revisi.ts';
 import * as t from './schema.ts';
 import { type Baris, type DalamLingkup, type HasilSinkron, type KunciAlami, sinkronkan, type TabelSinkron } from './sinkron.ts';
@@ -175,7 +174,6 @@ export async function saveDataset(db: Db, dataset: Dataset, lingkup?: LingkupSim
   const p = dataset.pemda;
   try {
     return await db.transaction(async (tx) => {
-      await satuKoneksiPerWorker(tx);
       let pemdaId: string;
       let filter: FilterTabel = () => undefined;
       if (!lingkup) {

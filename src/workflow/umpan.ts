@@ -108,6 +108,9 @@ interface Baris {
   baru_kosong: boolean;
 }
 
+/** The rows of `db.execute`, which one driver gives as an array and another as `{ rows }`. */
+const barisDari = <T>(res: unknown): T[] => (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
+
 /** Events of the pemda after the cursor, at most `batas`. */
 export async function bacaUmpan(db: Db, pemdaId: string, setelah: string | undefined, batas: number): Promise<HalamanUmpan> {
   const dari = bacaKursor(setelah);
@@ -119,7 +122,7 @@ export async function bacaUmpan(db: Db, pemdaId: string, setelah: string | undef
   // transaction ids: on Citus the coordinator, where the audit rows' default was evaluated, not the
   // worker the query below runs on. An earlier horizon than the query's own only holds events back.
   const horizon = await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`);
-  const xmin = ((Array.isArray(horizon) ? horizon : (horizon as { rows: unknown[] }).rows) as Array<{ xmin: string }>)[0]?.xmin ?? '0';
+  const xmin = barisDari<{ xmin: string }>(horizon)[0]?.xmin ?? '0';
   const res = await db.execute(sql`
     select xact::text as xact, urutan, entity, entity_key, field, at,
            case when field = 'status' then new_value #>> '{}' end as status,
@@ -132,7 +135,7 @@ export async function bacaUmpan(db: Db, pemdaId: string, setelah: string | undef
        and (xact, urutan) > (${dari.xact}::xid8, ${dari.urutan}::bigint)
      order by xact, urutan
      limit ${BARIS_MAKS + 1}`);
-  const rows = (Array.isArray(res) ? res : (res as { rows: Baris[] }).rows) as Baris[];
+  const rows = barisDari<Baris>(res);
   const penuh = rows.length > BARIS_MAKS;
   const runs: Baris[][] = [];
   for (const r of rows.slice(0, BARIS_MAKS)) {
