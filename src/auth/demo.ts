@@ -18,6 +18,7 @@ export const PENGGUNA_DEMO: ReadonlyArray<{ username: string; nama: string; pera
   { username: 'keuangan.disnakertrans', nama: 'Keuangan Disnakertrans (demo)', peran: [{ peran: 'keuangan', opd: OPD }] },
   { username: 'inspektorat.paser', nama: 'Inspektorat (demo)', peran: [{ peran: 'inspektorat' }] },
   { username: 'pimpinan.paser', nama: 'Pimpinan Daerah (demo)', peran: [{ peran: 'pimpinan' }] },
+  { username: 'pengendali.paser', nama: 'Pengendali Teknis Inspektorat (demo)', peran: [{ peran: 'pengendali-teknis' }] },
   {
     username: 'kabid.p2k',
     nama: 'Kepala Bidang Pelatihan dan Produktivitas (demo)',

@@ -176,7 +176,7 @@ export function buildProgram(konfigurasi: Konfigurasi): Command {
 
   program
     .command('report')
-    .description('membuat dokumen: lkjip, pk, renstra, iku, renja, rencana-aksi, tindak-lanjut (docx|pdf), triwulan (xlsx)')
+    .description('membuat dokumen: lkjip, pk, renstra, iku, renja, rencana-aksi, tindak-lanjut, lhe (laporan hasil evaluasi) (docx|pdf), triwulan (xlsx)')
     .argument('<jenis>', JENIS_DOKUMEN.join('|'))
     .requiredOption('--pemda <slug>', 'pemda, mis. paser')
     .requiredOption('--opd <slug>', 'perangkat daerah, mis. disnakertrans')
@@ -199,7 +199,17 @@ export function buildProgram(konfigurasi: Konfigurasi): Command {
         const d = await pemdaDataset(database, o.pemda);
         const started = performance.now();
         const lkjip = jenis === 'lkjip' || jenis === 'tindak-lanjut' ? await opsiLkjip(database.db, o.pemda, o.opd, o.tahun) : undefined;
-        const out = await buatDokumen(d, { jenis: jenis as JenisDokumen, format: o.format as FormatDokumen, opd: o.opd, tahun: o.tahun, versi: o.versi, triwulan: o.triwulan as 1 | 2 | 3 | 4 | undefined, lkjip });
+        let lhe;
+        if (jenis === 'lhe') {
+          const { dataLhePemda } = await import('../workflow/lke.ts');
+          const { TidakDitemukan } = await import('../workflow/errors.ts');
+          const { listPemda } = await import('../db/dataset-repository.ts');
+          const pemdaId = (await listPemda(database.db)).find((p) => p.slug === o.pemda)?.id ?? '';
+          lhe = await dataLhePemda(database.db, pemdaId, o.opd, o.tahun).catch((e: unknown) => {
+            throw e instanceof TidakDitemukan ? new UsageError(e.message) : e;
+          });
+        }
+        const out = await buatDokumen(d, { jenis: jenis as JenisDokumen, format: o.format as FormatDokumen, opd: o.opd, tahun: o.tahun, versi: o.versi, triwulan: o.triwulan as 1 | 2 | 3 | 4 | undefined, lkjip, lhe });
         await writeFile(o.out, out.isi);
         print(`${out.namaBerkas} ditulis ke ${o.out} (${(out.isi.length / 1024).toFixed(0)} KB, ${Math.round(performance.now() - started)} ms)${out.placeholder.length ? `; ${out.placeholder.length} bagian narasi belum diisi` : ''}`);
       });

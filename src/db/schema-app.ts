@@ -392,11 +392,19 @@ export const revisiData = pgTable(
 /** Shares achieved per LKE sub-component, 0..100 as exact decimal strings ("87.5"). */
 export type SkorLke = Record<'perencanaan' | 'pengukuran' | 'pelaporan' | 'evaluasi', Record<'pemenuhan' | 'kualitas' | 'implementasi', string>>;
 
-/** A recommendation of the evaluation and the OPD's follow-up of it. */
+export const STATUS_TINDAK_LANJUT = ['belum', 'proses', 'selesai'] as const;
+export type StatusTindakLanjut = (typeof STATUS_TINDAK_LANJUT)[number];
+
+/** A recommendation of the evaluation and the OPD's follow-up of it, tracked to closure with evidence (links). */
 export interface RekomendasiEvaluasi {
   id: string;
   teks: string;
   tindakLanjut: string | null;
+  /** Absent on recommendations recorded before follow-ups had a status: read as 'belum' or, with a follow-up text, 'proses'. */
+  status?: StatusTindakLanjut | undefined;
+  tautan?: string[] | undefined;
+  /** When the follow-up was marked done (ISO). */
+  selesaiPada?: string | null | undefined;
 }
 
 /**
@@ -413,11 +421,112 @@ export const evaluasiSakip = pgTable(
     tahun: integer('tahun').notNull(),
     skor: jsonb('skor').$type<SkorLke>().notNull(),
     rekomendasi: jsonb('rekomendasi').$type<RekomendasiEvaluasi[]>().notNull(),
+    /** Set when the evaluation is answered criterion by criterion: the criteria version, and the tier it stands at. */
+    kriteriaId: uuid('kriteria_id'),
+    tahap: text('tahap').$type<TahapLke>(),
     createdAt: waktu('created_at').notNull().defaultNow(),
     updatedAt: waktu('updated_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [...pemdaKeys('evaluasi_sakip', t), unique('evaluasi_sakip_tahun_uq').on(t.pemdaId, t.opdSlug, t.tahun)],
+  (t) => [
+    ...pemdaKeys('evaluasi_sakip', t),
+    unique('evaluasi_sakip_tahun_uq').on(t.pemdaId, t.opdSlug, t.tahun),
+    foreignKey({ name: 'evaluasi_sakip_kriteria_fk', columns: [t.pemdaId, t.kriteriaId], foreignColumns: [kriteriaLke.pemdaId, kriteriaLke.id] }).onDelete('restrict'),
+    check('evaluasi_sakip_tahap_ck', sql`(${t.kriteriaId} is null and ${t.tahap} is null) or (${t.kriteriaId} is not null and ${t.tahap} in ('mandiri', 'evaluator', 'supervisor', 'final'))`),
+  ],
+);
+
+export const TAHAP_LKE = ['mandiri', 'evaluator', 'supervisor', 'final'] as const;
+export type TahapLke = (typeof TAHAP_LKE)[number];
+export const TINGKAT_LKE = ['mandiri', 'evaluator', 'supervisor'] as const;
+export type TingkatLke = (typeof TINGKAT_LKE)[number];
+
+/** The structure of one version of the evaluation criteria, as loaded (src/dataset/lke.ts). */
+export interface IsiKriteriaLke {
+  komponen: Array<{
+    kode: string;
+    nama: string;
+    bobot: number;
+    sub: Array<{ kode: string; nama: string; bobot: number; kriteria: Array<{ kode: string; teks: string; jenis: 'YT' | 'AE'; fakta?: string | undefined }> }>;
+  }>;
+}
+
+/** A version of the evaluation criteria (LKE) loaded for the pemda; evaluations point at the version they were answered with. */
+export const kriteriaLke = pgTable(
+  'kriteria_lke',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    kode: text('kode').notNull(),
+    nama: text('nama').notNull(),
+    regulasi: text('regulasi').notNull(),
+    sumber: text('sumber').notNull(),
+    berlakuMulai: integer('berlaku_mulai').notNull(),
+    isi: jsonb('isi').$type<IsiKriteriaLke>().notNull(),
+    dimuatPada: waktu('dimuat_pada').notNull(),
+  },
+  (t) => [...pemdaKeys('kriteria_lke', t), unique('kriteria_lke_kode_uq').on(t.pemdaId, t.kode)],
+);
+
+/** What a tier's answer of a criterion rests on, besides uploaded files: links and facts of SIKIPER's own records. */
+export interface BuktiJawaban {
+  tautan: string[];
+  /** Facts the answerer confirmed, with the text and source they had when confirmed. */
+  fakta: Array<{ kode: string; uraian: string; sumber: string }>;
+}
+
+/** One tier's answer of one criterion of a criterion-level evaluation. */
+export const jawabanLke = pgTable(
+  'jawaban_lke',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    evaluasiId: uuid('evaluasi_id').notNull(),
+    kriteriaKode: text('kriteria_kode').notNull(),
+    tingkat: text('tingkat').$type<TingkatLke>().notNull(),
+    jawaban: text('jawaban'),
+    catatan: text('catatan'),
+    bukti: jsonb('bukti').$type<BuktiJawaban>().notNull(),
+    diubahOleh: uuid('diubah_oleh').notNull(),
+    diubahPada: waktu('diubah_pada').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    ...pemdaKeys('jawaban_lke', t),
+    unique('jawaban_lke_uq').on(t.pemdaId, t.evaluasiId, t.kriteriaKode, t.tingkat),
+    foreignKey({ name: 'jawaban_lke_evaluasi_fk', columns: [t.pemdaId, t.evaluasiId], foreignColumns: [evaluasiSakip.pemdaId, evaluasiSakip.id] }).onDelete('cascade'),
+    foreignKey({ name: 'jawaban_lke_pengguna_fk', columns: [t.pemdaId, t.diubahOleh], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('restrict'),
+    check('jawaban_lke_tingkat_ck', sql`${t.tingkat} in ('mandiri', 'evaluator', 'supervisor')`),
+    check('jawaban_lke_jawaban_ck', sql`${t.jawaban} in ('Y', 'T', 'A', 'B', 'C', 'D', 'E')`),
+  ],
+);
+
+/** An evidence file of one tier's answer of a criterion; the type is detected from the content. */
+export const buktiLke = pgTable(
+  'bukti_lke',
+  {
+    pemdaId: uuid('pemda_id').notNull(),
+    id: uuid('id').notNull(),
+    evaluasiId: uuid('evaluasi_id').notNull(),
+    kriteriaKode: text('kriteria_kode').notNull(),
+    tingkat: text('tingkat').$type<TingkatLke>().notNull(),
+    namaAsli: text('nama_asli').notNull(),
+    mime: text('mime').notNull(),
+    ukuran: integer('ukuran').notNull(),
+    sha256: text('sha256').notNull(),
+    isi: bytea('isi').notNull(),
+    diunggahOleh: uuid('diunggah_oleh').notNull(),
+    diunggahPada: waktu('diunggah_pada').notNull(),
+  },
+  (t) => [
+    ...pemdaKeys('bukti_lke', t),
+    foreignKey({ name: 'bukti_lke_evaluasi_fk', columns: [t.pemdaId, t.evaluasiId], foreignColumns: [evaluasiSakip.pemdaId, evaluasiSakip.id] }).onDelete('cascade'),
+    foreignKey({ name: 'bukti_lke_pengguna_fk', columns: [t.pemdaId, t.diunggahOleh], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('restrict'),
+    index('bukti_lke_kriteria_idx').on(t.pemdaId, t.evaluasiId, t.kriteriaKode),
+    check('bukti_lke_tingkat_ck', sql`${t.tingkat} in ('mandiri', 'evaluator', 'supervisor')`),
+    check('bukti_lke_ukuran_ck', sql`${t.ukuran} between 1 and ${sql.raw(String(UKURAN_BUKTI_MAKS))}`),
+    check('bukti_lke_mime_ck', sql`${t.mime} in (${sql.raw(MIME_BUKTI.map((m) => `'${m}'`).join(', '))})`),
+  ],
 );
 
 /** The kepala OPD's sign-off of a year: while the row exists, the year's realisasi is locked. */

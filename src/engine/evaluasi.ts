@@ -76,3 +76,122 @@ export function hitungLke(isian: IsianLke): HasilLke {
   const total = sum(komponen.map((k) => k.nilai));
   return { komponen, total, predikat: predikatSakip(total) };
 }
+
+// ---------------------------------------------------------------- criterion by criterion
+
+/**
+ * The evaluation answered criterion by criterion (LKE as data: components → sub-components →
+ * criteria, with weights in points). A sub-component earns its weight times the mean value of its
+ * criteria's answers (Y 1, T 0; A 1, B 0,75, C 0,5, D 0,25, E 0); an unanswered criterion counts
+ * 0. The total is the sum of the sub-components and is graded by `predikatSakip`.
+ */
+export type JenisJawaban = 'YT' | 'AE';
+export const JAWABAN_LKE = ['Y', 'T', 'A', 'B', 'C', 'D', 'E'] as const;
+export type JawabanLke = (typeof JAWABAN_LKE)[number];
+
+export const PILIHAN_JAWABAN: Record<JenisJawaban, readonly JawabanLke[]> = { YT: ['Y', 'T'], AE: ['A', 'B', 'C', 'D', 'E'] };
+
+const NILAI_JAWABAN: Record<JawabanLke, Rational> = {
+  Y: Rational.ONE,
+  T: Rational.ZERO,
+  A: Rational.ONE,
+  B: Rational.of(3n, 4n),
+  C: Rational.of(1n, 2n),
+  D: Rational.of(1n, 4n),
+  E: Rational.ZERO,
+};
+
+export interface KriteriaLke {
+  kode: string;
+  teks: string;
+  jenis: JenisJawaban;
+  /** A fact of the application's own records that can support the answer (see src/workflow/lke-fakta.ts). */
+  fakta?: string | undefined;
+}
+export interface SubKomponenLke {
+  kode: string;
+  nama: string;
+  bobot: number;
+  kriteria: KriteriaLke[];
+}
+export interface KomponenLke {
+  kode: string;
+  nama: string;
+  bobot: number;
+  sub: SubKomponenLke[];
+}
+export interface StrukturLke {
+  komponen: KomponenLke[];
+}
+
+/** The value of an answer, or a RangeError when the answer does not belong to the criterion's type. */
+export function nilaiJawaban(jenis: JenisJawaban, jawaban: JawabanLke): Rational {
+  if (!PILIHAN_JAWABAN[jenis].includes(jawaban)) throw new RangeError(`jawaban ${jawaban} bukan pilihan ${PILIHAN_JAWABAN[jenis].join('/')}`);
+  return NILAI_JAWABAN[jawaban];
+}
+
+/** What is wrong with a criteria structure: weights that do not add up, codes repeated, empty parts. Empty when sound. */
+export function periksaStrukturLke(s: StrukturLke): string[] {
+  const masalah: string[] = [];
+  const kode = new Set<string>();
+  const unik = (k: string) => {
+    if (kode.has(k)) masalah.push(`kode ${k} dipakai lebih dari sekali`);
+    kode.add(k);
+  };
+  if (s.komponen.length === 0) masalah.push('tidak ada komponen');
+  const total = sum(s.komponen.map((k) => Rational.from(k.bobot)));
+  if (!total.equals(Rational.HUNDRED)) masalah.push(`bobot komponen berjumlah ${total.toString()}, harus 100`);
+  for (const k of s.komponen) {
+    unik(k.kode);
+    if (k.sub.length === 0) masalah.push(`komponen ${k.kode} tidak punya sub komponen`);
+    const bobotSub = sum(k.sub.map((x) => Rational.from(x.bobot)));
+    if (!bobotSub.equals(Rational.from(k.bobot))) masalah.push(`bobot sub komponen ${k.kode} berjumlah ${bobotSub.toString()}, harus ${k.bobot}`);
+    for (const x of k.sub) {
+      unik(x.kode);
+      if (Rational.from(x.bobot).isNegative()) masalah.push(`bobot sub komponen ${x.kode} negatif`);
+      if (x.kriteria.length === 0) masalah.push(`sub komponen ${x.kode} tidak punya kriteria`);
+      for (const c of x.kriteria) unik(c.kode);
+    }
+  }
+  return masalah;
+}
+
+export interface HasilSubLke {
+  kode: string;
+  bobot: number;
+  nilai: Rational;
+  terjawab: number;
+  jumlah: number;
+}
+export interface HasilKomponenLke {
+  kode: string;
+  bobot: number;
+  nilai: Rational;
+  sub: HasilSubLke[];
+}
+export interface HasilLkeKriteria {
+  komponen: HasilKomponenLke[];
+  total: Rational;
+  predikat: PredikatSakip;
+  terjawab: number;
+  jumlah: number;
+}
+
+/** Scores a criteria structure from the answer of each criterion (undefined: not answered, counts 0). */
+export function hitungLkeKriteria(s: StrukturLke, jawaban: (kode: string) => JawabanLke | undefined): HasilLkeKriteria {
+  const komponen = s.komponen.map((k): HasilKomponenLke => {
+    const sub = k.sub.map((x): HasilSubLke => {
+      const nilai = x.kriteria.map((c) => {
+        const j = jawaban(c.kode);
+        return j === undefined ? undefined : nilaiJawaban(c.jenis, j);
+      });
+      const terjawab = nilai.filter((v) => v !== undefined).length;
+      const rata = x.kriteria.length === 0 ? Rational.ZERO : sum(nilai.map((v) => v ?? Rational.ZERO)).div(Rational.from(x.kriteria.length));
+      return { kode: x.kode, bobot: x.bobot, nilai: rata.mul(Rational.from(x.bobot)), terjawab, jumlah: x.kriteria.length };
+    });
+    return { kode: k.kode, bobot: k.bobot, nilai: sum(sub.map((x) => x.nilai)), sub };
+  });
+  const total = sum(komponen.map((k) => k.nilai));
+  const semua = komponen.flatMap((k) => k.sub);
+  return { komponen, total, predikat: predikatSakip(total), terjawab: semua.reduce((a, x) => a + x.terjawab, 0), jumlah: semua.reduce((a, x) => a + x.jumlah, 0) };
+}

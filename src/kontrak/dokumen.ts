@@ -11,9 +11,9 @@ import { type Benar, Galat, PemdaParams, TahunParams } from './umum.ts';
 
 export type { FormatDokumen, JenisDokumen } from '../report/jenis.ts';
 
-export const DokumenParams = TahunParams.extend({ jenis: z.enum(JENIS_DOKUMEN).describe('lkjip, pk (Perjanjian Kinerja), triwulan (monitoring triwulan), renstra, iku, renja, rencana-aksi atau tindak-lanjut (tindak lanjut hasil evaluasi)') });
+export const DokumenParams = TahunParams.extend({ jenis: z.enum(JENIS_DOKUMEN).describe('lkjip, pk (Perjanjian Kinerja), triwulan (monitoring triwulan), renstra, iku, renja, rencana-aksi, tindak-lanjut (tindak lanjut hasil evaluasi) atau lhe (laporan hasil evaluasi akuntabilitas kinerja)') });
 export const DokumenQuery = z.object({
-  format: z.enum(FORMAT_DOKUMEN).optional().describe('docx atau pdf untuk lkjip, pk, renstra, iku, renja, rencana-aksi dan tindak-lanjut (bawaan docx); xlsx untuk triwulan'),
+  format: z.enum(FORMAT_DOKUMEN).optional().describe('docx atau pdf untuk lkjip, pk, renstra, iku, renja, rencana-aksi, tindak-lanjut dan lhe (bawaan docx); xlsx untuk triwulan'),
   versi: z.coerce.number().int('versi PK bilangan bulat').min(0, 'versi PK 0 atau lebih').optional().describe('versi Perjanjian Kinerja (0 = murni, 1 = perubahan I, ...); bawaan: versi terakhir'),
   triwulan: z.coerce.number().int().min(1, 'triwulan 1 sampai 4').max(4, 'triwulan 1 sampai 4').optional().describe('monitoring triwulan: sampai triwulan ini (bawaan 4)'),
 });

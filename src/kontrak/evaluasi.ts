@@ -13,7 +13,15 @@ const persen = z.string().regex(/^\d{1,3}(\.\d{1,4})?$/, 'nilai 0 sampai 100 den
 const SkorKomponen = z.object(Object.fromEntries(SUB_KOMPONEN.map((s) => [s.kode, persen])) as Record<(typeof SUB_KOMPONEN)[number]['kode'], typeof persen>);
 export const Skor = z.object(Object.fromEntries(KOMPONEN_LKE.map((k) => [k.kode, SkorKomponen])) as Record<(typeof KOMPONEN_LKE)[number]['kode'], typeof SkorKomponen>);
 export type Skor = z.output<typeof Skor>;
-export const Rekomendasi = z.object({ id: z.string(), teks: z.string(), tindakLanjut: z.string().nullable() });
+export const StatusTindakLanjut = z.enum(['belum', 'proses', 'selesai']).describe('belum: belum ditindaklanjuti; proses: sedang ditindaklanjuti; selesai: tuntas, dengan bukti');
+export const Rekomendasi = z.object({
+  id: z.string(),
+  teks: z.string(),
+  tindakLanjut: z.string().nullable(),
+  status: StatusTindakLanjut,
+  tautan: z.array(z.string()).describe('bukti tindak lanjut (tautan)'),
+  selesaiPada: z.string().nullable(),
+});
 export type Rekomendasi = z.output<typeof Rekomendasi>;
 
 const KodeKomponen = z.enum(KOMPONEN_LKE.map((k) => k.kode) as [(typeof KOMPONEN_LKE)[number]['kode'], ...Array<(typeof KOMPONEN_LKE)[number]['kode']>]);
@@ -22,10 +30,11 @@ const NilaiSub = z.object(Object.fromEntries(SUB_KOMPONEN.map((s) => [s.kode, z.
 export const EvaluasiOpd = z
   .object({
     ada: z.boolean(),
+    perKriteria: z.boolean().describe('evaluasi dijawab per kriteria (LKE): nilai dan predikat dari …/evaluasi/lke, skor ringkas tidak dipakai'),
     skor: Skor,
     rekomendasi: z.array(Rekomendasi),
     hasil: z.object({
-      komponen: z.array(z.object({ kode: KodeKomponen, nama: z.string(), bobot: z.number(), nilai: z.number(), sub: NilaiSub })),
+      komponen: z.array(z.object({ kode: KodeKomponen, nama: z.string(), bobot: z.number(), nilai: z.number(), sub: NilaiSub })).describe('evaluasi ringkas (dua belas persentase); kosong bila evaluasi dijawab per kriteria'),
       total: z.number().describe('dibulatkan 2 desimal untuk tampilan; predikat dihitung dari nilai tepat'),
       predikat: z.enum(['AA', 'A', 'BB', 'B', 'CC', 'C', 'D']),
     }),
@@ -52,7 +61,13 @@ export const SimpanEvaluasiBody = z.object({
 });
 export type SimpanEvaluasiBody = z.input<typeof SimpanEvaluasiBody>;
 export const TindakLanjutParams = TahunParams.extend({ id: z.string().min(1).max(64) });
-export const TindakLanjutBody = z.object({ version: versionBody, tindakLanjut: z.string().max(2000) });
+const tautan = z.url({ protocol: /^https?$/, error: 'tautan harus alamat http:// atau https://' }).max(1000);
+export const TindakLanjutBody = z.object({
+  version: versionBody,
+  tindakLanjut: z.string().max(2000),
+  status: StatusTindakLanjut.optional().describe('bawaan: proses bila ada isian tindak lanjut, belum bila kosong; selesai memerlukan isian dan sedikitnya satu tautan bukti'),
+  tautan: z.array(tautan).max(20).optional(),
+});
 export type TindakLanjutBody = z.input<typeof TindakLanjutBody>;
 export const BukaTahunBody = z.object({ alasan: z.string().trim().min(1, 'alasan wajib diisi').max(1000) });
 export type BukaTahunBody = z.input<typeof BukaTahunBody>;

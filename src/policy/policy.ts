@@ -13,16 +13,22 @@
  * - kepala-opd (OPD): approves or rejects realisasi, may edit the LKJIP narrative, signs off the
  *   year; reads the OPD.
  * - keuangan (OPD): enters budget realisation (also by workbook import); reads the OPD.
- * - inspektorat (pemda): reads every OPD, enters the SAKIP evaluation (LKE) and its recommendations.
+ * - inspektorat (pemda): reads every OPD, evaluates (LKE: the evaluator's answer per criterion,
+ *   recommendations), and reads the audit log.
+ * - The OPD's own tier of the criterion-level evaluation (penilaian mandiri) is answered by its
+ *   perencana and kepala-opd.
  * - pimpinan (pemda): reads every OPD, changes nothing.
+ * - pengendali-teknis (pemda): the Inspektorat's supervisor of the SAKIP evaluation: reads every
+ *   OPD, reviews the evaluators' criterion answers, changes them with a comment, approves the
+ *   evaluation or returns it to the evaluators.
  *
  * Tenancy is not decided here: an actor only ever reaches data of its own pemda (the routes
  * answer 404 for another pemda's slugs), so every scope below is within that pemda.
  */
 import type { StatusEntri, StatusTersimpan } from './status.ts';
 
-/** The seven roles (stored as the database enum `peran`). */
-export const PERAN = ['admin-pemda', 'perencana', 'kepala-unit', 'kepala-opd', 'keuangan', 'inspektorat', 'pimpinan'] as const;
+/** The eight roles (stored as the database enum `peran`). */
+export const PERAN = ['admin-pemda', 'perencana', 'kepala-unit', 'kepala-opd', 'keuangan', 'inspektorat', 'pimpinan', 'pengendali-teknis'] as const;
 
 export type Peran = (typeof PERAN)[number];
 
@@ -78,7 +84,7 @@ export type Tindakan =
    * follow-up documents of the e-SAKIP review), the review package of all of them, or the LKJIP
    * preview with its sources.
    */
-  | { aksi: 'dokumen:unduh'; opd: string; jenis: 'lkjip' | 'pk' | 'triwulan' | 'renstra' | 'iku' | 'renja' | 'rencana-aksi' | 'tindak-lanjut' | 'paket-reviu' | 'pratinjau' }
+  | { aksi: 'dokumen:unduh'; opd: string; jenis: 'lkjip' | 'pk' | 'triwulan' | 'renstra' | 'iku' | 'renja' | 'rencana-aksi' | 'tindak-lanjut' | 'paket-reviu' | 'pratinjau' | 'lhe' }
   /** Import a Renja/DPA workbook into the OPD's plan and budget. */
   | { aksi: 'impor:renja'; opd: string }
   /** Import quarterly performance realisasi from a workbook. */
@@ -97,6 +103,14 @@ export type Tindakan =
   | { aksi: 'narasi:ubah'; opd: string }
   /** Enter the SAKIP evaluation (LKE scores, recommendations) of an OPD-year. */
   | { aksi: 'evaluasi:isi'; opd: string }
+  /** Answer the OPD's own tier of the criterion-level evaluation (penilaian mandiri) and submit it. */
+  | { aksi: 'lke:mandiri'; opd: string }
+  /** Review the evaluators' answers of the criterion-level evaluation, approve it or return it. */
+  | { aksi: 'lke:supervisi'; opd: string }
+  /** Load a version of the evaluation criteria (LKE) for the pemda. */
+  | { aksi: 'lke:kriteria' }
+  /** The recap of every OPD's evaluation of a year. */
+  | { aksi: 'lke:rekap' }
   /** Record the OPD's follow-up of the evaluation's recommendations. */
   | { aksi: 'tindak-lanjut:isi'; opd: string }
   /** Sign off the OPD's year (locks its realisasi). */
@@ -110,7 +124,7 @@ export type Tindakan =
 
 export type AksiStatus = 'ajukan' | 'verifikasi' | 'setujui' | 'tolak';
 
-const SELURUH_PEMDA: ReadonlySet<Peran> = new Set(['admin-pemda', 'inspektorat', 'pimpinan']);
+const SELURUH_PEMDA: ReadonlySet<Peran> = new Set(['admin-pemda', 'inspektorat', 'pimpinan', 'pengendali-teknis']);
 const PEMBACA_OPD: ReadonlySet<Peran> = new Set(['perencana', 'kepala-opd', 'keuangan']);
 /** Roles that handle official documents signed with NIPs. */
 const PEMBACA_NIP: ReadonlySet<Peran> = new Set(['perencana', 'kepala-opd']);
@@ -198,6 +212,14 @@ export function boleh(a: Aktor, t: Tindakan): boolean {
       return punya(a, 'perencana', t.opd) || punya(a, 'kepala-opd', t.opd);
     case 'evaluasi:isi':
       return punya(a, 'inspektorat');
+    case 'lke:mandiri':
+      return punya(a, 'perencana', t.opd) || punya(a, 'kepala-opd', t.opd);
+    case 'lke:supervisi':
+      return punya(a, 'pengendali-teknis');
+    case 'lke:kriteria':
+      return punya(a, 'admin-pemda');
+    case 'lke:rekap':
+      return a.peran.some((p) => SELURUH_PEMDA.has(p.peran));
     case 'tindak-lanjut:isi':
       return punya(a, 'perencana', t.opd);
     case 'tahun:sahkan':

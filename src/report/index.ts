@@ -4,6 +4,8 @@
  */
 import type { Dataset } from '../dataset/schema.ts';
 import { daftarPlaceholder, type OpsiLkjip, susunLkjip } from './lkjip.ts';
+import { susunLhe } from './lhe.ts';
+import type { DataLhe } from './lhe-data.ts';
 import type { ReportDocument } from './model.ts';
 import { susunPk } from './pk.ts';
 import { MIME, type FormatDokumen, type JenisDokumen } from './jenis.ts';
@@ -33,6 +35,8 @@ export interface PermintaanDokumen {
    * follow-ups. The follow-ups are also the content of the tindak-lanjut document.
    */
   lkjip?: OpsiLkjip | undefined;
+  /** The criterion-level SAKIP evaluation of the OPD-year (src/workflow/lke.ts, `dataLhe`): the content of the lhe document. */
+  lhe?: DataLhe | undefined;
 }
 
 export interface Dokumen {
@@ -74,6 +78,11 @@ export async function buatDokumen(d: Dataset, q: PermintaanDokumen): Promise<Dok
     case 'rencana-aksi':
     case 'tindak-lanjut': {
       const model = susunModelReviu(d, q.jenis, q);
+      return { isi: await render(model, q.format), mime: MIME[q.format], namaBerkas, placeholder: daftarPlaceholder(model) };
+    }
+    case 'lhe': {
+      if (!q.lhe) throw new Error('dokumen lhe membutuhkan data evaluasi (lhe) OPD dan tahun yang diminta');
+      const model = susunLhe(d, q.opd, q.tahun, q.lhe);
       return { isi: await render(model, q.format), mime: MIME[q.format], namaBerkas, placeholder: daftarPlaceholder(model) };
     }
     case 'triwulan':

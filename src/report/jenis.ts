@@ -4,7 +4,7 @@
  * import it without pulling the renderers (docx, pdfmake, exceljs) or Node types into the web
  * UI's type-check.
  */
-export const JENIS_DOKUMEN = ['lkjip', 'pk', 'triwulan', 'renstra', 'iku', 'renja', 'rencana-aksi', 'tindak-lanjut'] as const;
+export const JENIS_DOKUMEN = ['lkjip', 'pk', 'triwulan', 'renstra', 'iku', 'renja', 'rencana-aksi', 'tindak-lanjut', 'lhe'] as const;
 export type JenisDokumen = (typeof JENIS_DOKUMEN)[number];
 export const FORMAT_DOKUMEN = ['docx', 'pdf', 'xlsx'] as const;
 export type FormatDokumen = (typeof FORMAT_DOKUMEN)[number];

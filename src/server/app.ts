@@ -31,6 +31,7 @@ import { routesTukar } from './routes/tukar.ts';
 import { routesPengaturan } from './routes/pengaturan.ts';
 import { routesNarasi } from './routes/narasi.ts';
 import { routesEvaluasi } from './routes/evaluasi.ts';
+import { routesLke } from './routes/lke.ts';
 import { routesToken } from './routes/token.ts';
 import { type BatasPublik, routesPublik } from './routes/publik.ts';
 import { pasangWeb, routesRingkasan } from './routes/web.ts';
@@ -297,6 +298,7 @@ export function buildApp(database: Database, options: AppOptions = {}): FastifyI
     await api.register(routesRegister(database, opsi.sekarang));
     await api.register(routesNarasi(database, opsi.sekarang));
     await api.register(routesEvaluasi(database, opsi.sekarang));
+    await api.register(routesLke(database, opsi.sekarang));
     await api.register(routesRingkasan(database, webDist));
     await api.register(routesAudit(database));
     await api.register(routesToken(database, opsi.sekarang));

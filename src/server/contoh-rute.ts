@@ -78,6 +78,13 @@ export function contohUntuk(method: string, url: string): Contoh | undefined {
   if (key === `PUT ${evaluasi}/rekomendasi/:id/tindak-lanjut`) return { oleh: perencana, body: { version: 1, tindakLanjut: 'IKU telah direviu' } };
   if (key === `POST ${evaluasi}/sahkan`) return { oleh: 'kepala.disnakertrans' };
   if (key === `POST ${evaluasi}/buka`) return { oleh: 'admin.paser', body: { alasan: 'koreksi data' } };
+  const lke = `${evaluasi}/lke`;
+  if (key === `POST ${lke}/mulai`) return { oleh: perencana, body: { version: 0 } };
+  if (key === `PUT ${lke}/jawaban/:kode`) return { oleh: perencana, body: { tingkat: 'mandiri', version: 0, jawaban: 'Y', catatan: 'ada', tautan: ['https://contoh.go.id/renstra.pdf'], fakta: false }, param: { kode: '1.a.1' } };
+  if (key === `POST ${lke}/jawaban/:kode/bukti`) return { oleh: perencana, multipart: true, param: { kode: '1.a.1' } };
+  if (key === `DELETE ${lke}/bukti/:id`) return { oleh: perencana };
+  if (key === `POST ${lke}/:langkah`) return { oleh: perencana, body: { version: 1 }, param: { langkah: 'ajukan' } };
+  if (key === 'POST /api/pemda/:pemda/lke/kriteria') return { oleh: 'admin.paser', body: { kode: 'uji' } };
 
   if (key === 'POST /api/pemda/:pemda/token') return { oleh: 'admin.paser', body: { nama: 'Integrasi uji', cakupan: ['baca', 'tulis:entri'], berlakuHari: 30 } };
   if (key === 'POST /api/pemda/:pemda/token/:id/cabut') return { oleh: 'admin.paser' };
@@ -97,6 +104,7 @@ export const PARAM_SAH: Record<string, () => string> = {
   jenis: () => 'renja',
   bagian: () => 'latarBelakang',
   tabel: () => 'capaian',
+  langkah: () => 'ajukan',
 };
 
 /** The route's URL with its path parameters filled in. */

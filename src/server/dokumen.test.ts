@@ -78,7 +78,7 @@ for (const kind of testDatabases()) {
       assert.equal(list.statusCode, 200, list.body);
       const { pk, dokumen } = list.json<{ pk: Array<{ versi: number; nama: string }>; dokumen: Array<{ jenis: string; format: string[] }> }>();
       const reviu = ['renstra', 'iku', 'renja', 'rencana-aksi', 'tindak-lanjut'].map((j) => [j, 'docx,pdf']);
-      assert.deepEqual(dokumen.map((x) => [x.jenis, x.format.join(',')]), [['lkjip', 'docx,pdf'], ['pk', 'docx,pdf'], ['triwulan', 'xlsx'], ...reviu]);
+      assert.deepEqual(dokumen.map((x) => [x.jenis, x.format.join(',')]), [['lkjip', 'docx,pdf'], ['pk', 'docx,pdf'], ['triwulan', 'xlsx'], ...reviu, ['lhe', 'docx,pdf']]);
       assert.ok(pk.length >= 1);
       for (const v of pk) {
         const r = await p.req('GET', `${base}/2023/dokumen/pk?versi=${v.versi}`);

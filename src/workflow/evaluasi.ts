@@ -16,21 +16,33 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import * as t from '../db/schema.ts';
-import type { RekomendasiEvaluasi, SkorLke } from '../db/schema-app.ts';
+import type { RekomendasiEvaluasi, SkorLke, StatusTindakLanjut } from '../db/schema-app.ts';
+import type { Rational } from '../engine/decimal.ts';
 import { hitungLke, KOMPONEN_LKE, type KodeKomponen, type KodeSub, type PredikatSakip, SUB_KOMPONEN } from '../engine/evaluasi.ts';
 import { type Aktor, boleh, type Tindakan } from '../policy/policy.ts';
 import { catatAudit, type KonteksAudit } from './audit.ts';
 import { Dilarang, MasukanTidakSah, StatusTidakSesuai, TidakDitemukan, VersiUsang } from './errors.ts';
 import { bacaKatalog, bacaOpdUntuk } from './katalog.ts';
 import type { KonteksPerintah } from './konteks-perintah.ts';
+import { nilaiAkhirEvaluasi } from './lke-nilai.ts';
 import { type Pengesahan, tahunDisahkan } from './pengesahan.ts';
 
 const audit = (k: KonteksPerintah): KonteksAudit => ({ pemdaId: k.aktor.pemdaId, penggunaId: k.aktor.id, requestId: k.requestId, at: k.sekarang });
 
+export interface RekomendasiTersaji {
+  id: string;
+  teks: string;
+  tindakLanjut: string | null;
+  status: StatusTindakLanjut;
+  tautan: string[];
+  selesaiPada: string | null;
+}
+
 export interface Evaluasi {
   ada: boolean;
+  perKriteria: boolean;
   skor: SkorLke;
-  rekomendasi: RekomendasiEvaluasi[];
+  rekomendasi: RekomendasiTersaji[];
   hasil: {
     komponen: Array<{ kode: KodeKomponen; nama: string; bobot: number; nilai: number; sub: Record<KodeSub, number> }>;
     total: number;
@@ -60,14 +72,39 @@ async function baris(db: Db, pemdaId: string, opd: string, tahun: number, kunci 
   return row;
 }
 
-function susun(a: Aktor, opd: string, row: typeof t.evaluasiSakip.$inferSelect | undefined, pengesahan: Pengesahan | null): Evaluasi {
+/** The status of a recommendation's follow-up; recommendations recorded before statuses existed read as 'proses' when followed up. */
+export function statusRekomendasi(r: RekomendasiEvaluasi): StatusTindakLanjut {
+  return r.status ?? (r.tindakLanjut ? 'proses' : 'belum');
+}
+
+const sajikanRekomendasi = (r: RekomendasiEvaluasi): RekomendasiTersaji => ({
+  id: r.id,
+  teks: r.teks,
+  tindakLanjut: r.tindakLanjut,
+  status: statusRekomendasi(r),
+  tautan: r.tautan ?? [],
+  selesaiPada: r.selesaiPada ?? null,
+});
+
+type BarisEvaluasi = typeof t.evaluasiSakip.$inferSelect;
+
+/** The evaluation as served; a criterion-level evaluation's total and grade are its final tier's (src/workflow/lke.ts). */
+async function susun(db: Db, a: Aktor, opd: string, row: BarisEvaluasi | undefined, pengesahan: Pengesahan | null): Promise<Evaluasi> {
+  const lke = row?.kriteriaId ? (await nilaiAkhirEvaluasi(db, a.pemdaId, [row])).get(row.id)?.nilai.akhir : undefined;
+  return susunDari(a, opd, row, pengesahan, lke);
+}
+
+function susunDari(a: Aktor, opd: string, row: BarisEvaluasi | undefined, pengesahan: Pengesahan | null, lke: { total: Rational; predikat: PredikatSakip } | undefined): Evaluasi {
   const skor = row?.skor ?? SKOR_KOSONG;
   const h = hitungLke(skor);
   return {
     ada: row !== undefined,
+    perKriteria: row?.kriteriaId != null,
     skor,
-    rekomendasi: row?.rekomendasi ?? [],
-    hasil: {
+    rekomendasi: (row?.rekomendasi ?? []).map(sajikanRekomendasi),
+    hasil: lke
+      ? { komponen: [], total: lke.total.toNumber(2), predikat: lke.predikat }
+      : {
       komponen: h.komponen.map((k) => ({
         kode: k.kode,
         nama: KOMPONEN_LKE.find((x) => x.kode === k.kode)?.nama ?? k.kode,
@@ -77,7 +114,7 @@ function susun(a: Aktor, opd: string, row: typeof t.evaluasiSakip.$inferSelect |
       })),
       total: h.total.toNumber(2),
       predikat: h.predikat,
-    },
+        },
     version: row?.version ?? 0,
     pengesahan,
     boleh: {
@@ -91,7 +128,7 @@ function susun(a: Aktor, opd: string, row: typeof t.evaluasiSakip.$inferSelect |
 
 export async function bacaEvaluasi(db: Db, a: Aktor, opd: string, tahun: number): Promise<Evaluasi> {
   await opdUntuk(db, a, opd);
-  return susun(a, opd, await baris(db, a.pemdaId, opd, tahun), await tahunDisahkan(db, a.pemdaId, opd, tahun));
+  return susun(db, a, opd, await baris(db, a.pemdaId, opd, tahun), await tahunDisahkan(db, a.pemdaId, opd, tahun));
 }
 
 /** Scores as exact decimal strings in 0..100, or the located problems. */
@@ -121,20 +158,26 @@ export async function simpanEvaluasi(k: KonteksPerintah, opd: string, tahun: num
     const skor = periksaSkor(input.skor);
     const row = await baris(tx, pemdaId, opd, tahun, true);
     const pengesahan = await tahunDisahkan(tx, pemdaId, opd, tahun);
-    if ((row?.version ?? 0) !== input.version) throw new VersiUsang<Evaluasi>(susun(k.aktor, opd, row, pengesahan));
+    if ((row?.version ?? 0) !== input.version) throw new VersiUsang<Evaluasi>(await susun(tx, k.aktor, opd, row, pengesahan));
+    if (row?.kriteriaId && !isDeepStrictEqual(row.skor, skor)) {
+      throw new MasukanTidakSah([{ path: 'skor', message: 'evaluasi ini dijawab per kriteria (LKE); nilainya dihitung dari jawaban, bukan diisi' }]);
+    }
     const lama = row?.rekomendasi ?? [];
     const issues = input.rekomendasi.flatMap((r, i) =>
       r.id !== undefined && !lama.some((x) => x.id === r.id) ? [{ path: `rekomendasi.${i}.id`, message: 'rekomendasi tidak dikenal' }] : [],
     );
     if (issues.length > 0) throw new MasukanTidakSah(issues);
     const rekomendasi: RekomendasiEvaluasi[] = input.rekomendasi
-      .map((r) => ({ id: r.id ?? newId(), teks: r.teks.trim(), tindakLanjut: lama.find((x) => x.id === r.id)?.tindakLanjut ?? null }))
+      .map((r) => {
+        const ada = lama.find((x) => x.id === r.id);
+        return ada ? { ...ada, teks: r.teks.trim() } : { id: r.id ?? newId(), teks: r.teks.trim(), tindakLanjut: null };
+      })
       .filter((r) => r.teks !== '');
     const key = `${opd}/${tahun}`;
     const changes = [];
     if (!isDeepStrictEqual(row?.skor ?? null, skor)) changes.push({ entity: 'evaluasi_sakip', entityKey: key, field: 'skor', lama: row?.skor ?? null, baru: skor });
     if (!isDeepStrictEqual(lama, rekomendasi)) changes.push({ entity: 'evaluasi_sakip', entityKey: key, field: 'rekomendasi', lama: row ? lama : null, baru: rekomendasi });
-    if (changes.length === 0 && row) return susun(k.aktor, opd, row, pengesahan);
+    if (changes.length === 0 && row) return susun(tx, k.aktor, opd, row, pengesahan);
     let next: typeof t.evaluasiSakip.$inferSelect;
     if (row) {
       [next] = (await tx
@@ -149,11 +192,19 @@ export async function simpanEvaluasi(k: KonteksPerintah, opd: string, tahun: num
         .returning()) as [typeof t.evaluasiSakip.$inferSelect];
     }
     await catatAudit(tx, audit(k), changes);
-    return susun(k.aktor, opd, next, pengesahan);
+    return susun(tx, k.aktor, opd, next, pengesahan);
   });
 }
 
-export async function simpanTindakLanjut(k: KonteksPerintah, opd: string, tahun: number, id: string, input: { version: number; tindakLanjut: string }): Promise<Evaluasi> {
+export interface IsiTindakLanjut {
+  version: number;
+  tindakLanjut: string;
+  /** Default: 'proses' when a follow-up is written, else 'belum'. 'selesai' needs the follow-up and at least one link of evidence. */
+  status?: StatusTindakLanjut | undefined;
+  tautan?: string[] | undefined;
+}
+
+export async function simpanTindakLanjut(k: KonteksPerintah, opd: string, tahun: number, id: string, input: IsiTindakLanjut): Promise<Evaluasi> {
   return k.db.transaction(async (tx) => {
     await opdUntuk(tx, k.aktor, opd, { aksi: 'tindak-lanjut:isi', opd });
     const pemdaId = k.aktor.pemdaId;
@@ -162,17 +213,30 @@ export async function simpanTindakLanjut(k: KonteksPerintah, opd: string, tahun:
     const pengesahan = await tahunDisahkan(tx, pemdaId, opd, tahun);
     const r = row.rekomendasi.find((x) => x.id === id);
     if (!r) throw new TidakDitemukan('rekomendasi tidak ada');
-    if (row.version !== input.version) throw new VersiUsang<Evaluasi>(susun(k.aktor, opd, row, pengesahan));
-    const baru = input.tindakLanjut.trim() || null;
-    if (baru === r.tindakLanjut) return susun(k.aktor, opd, row, pengesahan);
-    const rekomendasi = row.rekomendasi.map((x) => (x.id === id ? { ...x, tindakLanjut: baru } : x));
+    if (row.version !== input.version) throw new VersiUsang<Evaluasi>(await susun(tx, k.aktor, opd, row, pengesahan));
+    const tindakLanjut = input.tindakLanjut.trim() || null;
+    const tautan = input.tautan ? [...new Set(input.tautan.map((x) => x.trim()))] : (r.tautan ?? []);
+    const status = input.status ?? (tindakLanjut ? 'proses' : 'belum');
+    if (status === 'selesai' && (!tindakLanjut || tautan.length === 0)) {
+      throw new MasukanTidakSah([{ path: 'status', message: 'tindak lanjut selesai memerlukan uraian tindak lanjut dan sedikitnya satu tautan bukti' }]);
+    }
+    if (status !== 'belum' && !tindakLanjut) throw new MasukanTidakSah([{ path: 'tindakLanjut', message: 'tulis tindak lanjutnya' }]);
+    const lama = sajikanRekomendasi(r);
+    const selesaiPada = status === 'selesai' ? (lama.status === 'selesai' ? lama.selesaiPada : k.sekarang.toISOString()) : null;
+    const baru: RekomendasiEvaluasi = { ...r, tindakLanjut, status, tautan, selesaiPada };
+    const key = `${opd}/${tahun}/rekomendasi/${id}`;
+    const changes = (['tindakLanjut', 'status', 'tautan'] as const).flatMap((f) =>
+      isDeepStrictEqual(lama[f], baru[f]) ? [] : [{ entity: 'evaluasi_sakip', entityKey: key, field: f, lama: lama[f], baru: baru[f] }],
+    );
+    if (changes.length === 0) return susun(tx, k.aktor, opd, row, pengesahan);
+    const rekomendasi = row.rekomendasi.map((x) => (x.id === id ? baru : x));
     const [next] = (await tx
       .update(t.evaluasiSakip)
       .set({ rekomendasi, version: row.version + 1, updatedAt: k.sekarang })
       .where(and(eq(t.evaluasiSakip.pemdaId, pemdaId), eq(t.evaluasiSakip.id, row.id)))
       .returning()) as [typeof t.evaluasiSakip.$inferSelect];
-    await catatAudit(tx, audit(k), [{ entity: 'evaluasi_sakip', entityKey: `${opd}/${tahun}/rekomendasi/${id}`, field: 'tindakLanjut', lama: r.tindakLanjut, baru }]);
-    return susun(k.aktor, opd, next, pengesahan);
+    await catatAudit(tx, audit(k), changes);
+    return susun(tx, k.aktor, opd, next, pengesahan);
   });
 }
 
@@ -227,7 +291,7 @@ export async function sahkanTahun(k: KonteksPerintah, opd: string, tahun: number
     if (kurang.length > 0) throw new BelumLengkap(kurang);
     await tx.insert(t.pengesahanTahun).values({ pemdaId, id: newId(), opdSlug: opd, tahun, penggunaId: k.aktor.id, pada: k.sekarang });
     await catatAudit(tx, audit(k), [{ entity: 'pengesahan_tahun', entityKey: `${opd}/${tahun}`, field: 'disahkan', lama: null, baru: k.sekarang.toISOString() }]);
-    return susun(k.aktor, opd, await baris(tx, pemdaId, opd, tahun), await tahunDisahkan(tx, pemdaId, opd, tahun));
+    return susun(tx, k.aktor, opd, await baris(tx, pemdaId, opd, tahun), await tahunDisahkan(tx, pemdaId, opd, tahun));
   });
 }
 
@@ -246,7 +310,7 @@ export async function bukaTahun(k: KonteksPerintah, opd: string, tahun: number, 
       { entity: 'pengesahan_tahun', entityKey: `${opd}/${tahun}`, field: 'disahkan', lama: row.pada.toISOString(), baru: null },
       { entity: 'pengesahan_tahun', entityKey: `${opd}/${tahun}`, field: 'alasanBuka', lama: null, baru: alasan },
     ]);
-    return susun(k.aktor, opd, await baris(tx, pemdaId, opd, tahun), null);
+    return susun(tx, k.aktor, opd, await baris(tx, pemdaId, opd, tahun), null);
   });
 }
 

@@ -30,6 +30,7 @@ import { GALAT_SESI, Galat, TahunParams } from '../../kontrak/umum.ts';
 import { aktorPemda } from '../gerbang-sesi.ts';
 import { kirimUnduhan } from '../unduh.ts';
 import { opsiLkjip } from '../../workflow/evaluasi.ts';
+import { dataLhe } from '../../workflow/lke.ts';
 import { buatPaketReviu } from '../../exchange/paket-reviu.ts';
 import { ISI_PAKET_REVIU } from '../../report/paket-reviu.ts';
 
@@ -43,6 +44,7 @@ export const FORMAT_PER_JENIS: Record<JenisDokumen, readonly FormatDokumen[]> = 
   renja: ['docx', 'pdf'],
   'rencana-aksi': ['docx', 'pdf'],
   'tindak-lanjut': ['docx', 'pdf'],
+  lhe: ['docx', 'pdf'],
 };
 
 type PilihanDokumen = z.output<typeof DokumenBody>;
@@ -90,7 +92,9 @@ export function routesDokumen(database: Database, beban: Beban): FastifyPluginCa
     // Missing Renstra, year or PK version: NotFoundError, answered 404 by the error handler.
     // The LKJIP states the year's sign-off and carries the follow-ups of last year's evaluation.
     const lkjip = jenis === 'lkjip' || jenis === 'tindak-lanjut' ? await opsiLkjip(db, a.pemdaSlug, opd, tahun) : undefined;
-    const dok = await beban.kolam.buat(d, { jenis, format: p.format, opd, tahun, versi: p.versi, triwulan: p.triwulan, lkjip });
+    // The LHE is the criterion-level evaluation of the OPD-year; none recorded: TidakDitemukan (404).
+    const lhe = jenis === 'lhe' ? await dataLhe(db, a, opd, tahun) : undefined;
+    const dok = await beban.kolam.buat(d, { jenis, format: p.format, opd, tahun, versi: p.versi, triwulan: p.triwulan, lkjip, lhe });
     let nama = dok.namaBerkas;
     // The file names the PK version it holds, also when the latest was asked for.
     if (jenis === 'pk') nama = nama.replace(/\.(\w+)$/, `-v${p.versi ?? Math.max(...konteks(d, opd, tahun).data.pk.map((x) => x.versi))}.$1`);
@@ -130,9 +134,10 @@ export function routesDokumen(database: Database, beban: Beban): FastifyPluginCa
       {
         schema: {
           tags,
-          summary: 'Unduh LKJIP, Perjanjian Kinerja, monitoring triwulan, Renstra, IKU, Renja, rencana aksi atau tindak lanjut evaluasi',
+          summary: 'Unduh LKJIP, Perjanjian Kinerja, monitoring triwulan, Renstra, IKU, Renja, rencana aksi, tindak lanjut evaluasi atau laporan hasil evaluasi (LHE)',
           description:
-            'Dokumen dibuat saat diminta dari data tersimpan. lkjip, pk, renstra, iku, renja, rencana-aksi dan tindak-lanjut: format docx (bawaan) atau pdf; pk dengan ?versi= (bawaan versi terakhir). ' +
+            'Dokumen dibuat saat diminta dari data tersimpan. lkjip, pk, renstra, iku, renja, rencana-aksi, tindak-lanjut dan lhe: format docx (bawaan) atau pdf; pk dengan ?versi= (bawaan versi terakhir). ' +
+            'lhe: laporan hasil evaluasi akuntabilitas kinerja dari evaluasi per kriteria (LKE); draf selama evaluasi belum final, 404 bila belum ada evaluasi per kriteria. ' +
             'triwulan: xlsx, ?triwulan=1..4 (bawaan 4). Jawaban berupa berkas dengan Content-Disposition attachment; header x-sikiper-placeholder ' +
             'menyebut jumlah narasi yang masih kosong (ditandai di dokumen). Hanya pembaca seluruh OPD (bukan kepala unit). ' +
             'Permintaan menunggu gilirannya dalam antrean dokumen; bila antrean penuh: 503 dengan Retry-After. Untuk melihat urutan antrean selama menunggu, pakai POST …/dokumen/{jenis}/tugas.',
