@@ -111,6 +111,33 @@ for (const kind of testDatabases()) {
       assert.equal((await lain.req('GET', `/api/bukti-lke/${berkas.id}`)).statusCode, 404);
       assert.equal((await as('kabid.hi').req('GET', `/api/bukti-lke/${berkas.id}`)).statusCode, 403);
 
+      // Only the OPD's tier uploads and removes files now; a removed file leaves an audit row.
+      for (const n of SEMUA.filter((x) => x !== 'perencana.disnakertrans' && x !== 'kepala.disnakertrans')) {
+        const sebelum = await sidikJari(h.db, h.pemda.id);
+        const u = multipart('lain.pdf', PDF, 'application/pdf');
+        assert.equal((await as(n).req('POST', `${base}/jawaban/1.b.3/bukti`, u.body, u.headers)).statusCode, 403, n);
+        assert.equal((await as(n).req('DELETE', `${base}/bukti/${berkas.id}`)).statusCode, 403, n);
+        assert.equal(await sidikJari(h.db, h.pemda.id), sebelum, `${n} changed data`);
+      }
+      const kedua = await as('kepala.disnakertrans').req('POST', `${base}/jawaban/1.b.3/bukti`, up.body, up.headers);
+      assert.equal(kedua.statusCode, 201, kedua.body);
+      const idKedua = kedua.json<{ id: string }>().id;
+      assert.equal((await lain.req('DELETE', `${base}/bukti/${idKedua}`)).statusCode, 404);
+      assert.equal((await as('perencana.disnakertrans').req('DELETE', `${base}/bukti/${idKedua}`)).statusCode, 204);
+      assert.equal((await as('perencana.disnakertrans').req('DELETE', `${base}/bukti/${idKedua}`)).statusCode, 404);
+      const hapus = await h.db
+        .select({ lama: t.auditLog.oldValue, baru: t.auditLog.newValue })
+        .from(t.auditLog)
+        .where(and(eq(t.auditLog.pemdaId, h.pemda.id), eq(t.auditLog.entity, 'jawaban_lke'), eq(t.auditLog.field, 'berkas')));
+      assert.deepEqual(
+        hapus.map((x) => [x.lama === null ? null : (x.lama as { id: string }).id, x.baru === null ? null : (x.baru as { id: string }).id]).sort(),
+        [
+          [null, berkas.id],
+          [null, idKedua],
+          [idKedua, null],
+        ].sort(),
+      );
+
       // Y is not an answer of an A–E criterion; a file that is not PDF/PNG/JPEG is refused.
       assert.equal((await jawab('perencana.disnakertrans', '1.b.4', { tingkat: 'mandiri', jawaban: 'Y' })).statusCode, 400);
       const html = multipart('x.pdf', Buffer.from('<html>'), 'application/pdf');

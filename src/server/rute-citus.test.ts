@@ -141,7 +141,7 @@ for (const kind of testDatabases().filter((d) => d.name === 'citus')) {
       assert.equal(gabung.length, 1, 'a join across pemda must be reported');
     });
 
-    it('sign-in, the session check, entry lists, saves, the dashboard, the OPD-year load, the feed and the public page each run on one shard', async (t) => {
+    it('sign-in, the session check, entry lists, saves, the dashboard, the OPD-year load, the evaluation, the feed and the public page each run on one shard', async (t) => {
       const base = `/api/pemda/${h.pemda.slug}/opd/disnakertrans`;
       const jalur: Array<[string, () => Promise<{ statusCode: number; body: string }>]> = [];
       let unit = await h.masuk('kabid.p2k');
@@ -161,7 +161,12 @@ for (const kind of testDatabases().filter((d) => d.name === 'citus')) {
       jalur.push(['dashboard', () => perencana.req('GET', `${base}/tahun/2024/dashboard`)]);
       jalur.push(['OPD-year load (LKJIP)', () => perencana.req('GET', `${base}/tahun/2023/dokumen`)]);
       jalur.push(['verification queue of the planner', () => perencana.req('GET', entri)]);
+      const lke = `${base}/tahun/2024/evaluasi/lke`;
+      jalur.push(['evaluation sheet (LKE)', () => perencana.req('GET', lke)]);
+      jalur.push(['start the evaluation', () => perencana.req('POST', `${lke}/mulai`, { version: 0 })]);
+      jalur.push(['answer a criterion', () => perencana.req('PUT', `${lke}/jawaban/1.a.2`, { tingkat: 'mandiri', version: 0, jawaban: 'Y', catatan: null, tautan: [], fakta: true })]);
       const admin = await h.masuk('admin.paser');
+      jalur.push(['evaluation recap of the pemda', () => admin.req('GET', `/api/pemda/${h.pemda.slug}/tahun/2024/evaluasi/rekap`)]);
       jalur.push(['changes feed', () => admin.req('GET', `/api/pemda/${h.pemda.slug}/perubahan`)]);
       jalur.push(['public page of the pemda', () => h.app.inject({ method: 'GET', url: `/publik/${h.pemda.slug}` })]);
       for (const [nama, f] of jalur) {

@@ -162,7 +162,12 @@ interface Bahan {
   fakta: Map<FaktaLke, Fakta>;
 }
 
-async function bahan(db: Db, a: Aktor, opd: string, tahun: number, row: BarisEvaluasi | undefined): Promise<Bahan> {
+/**
+ * Everything the sheet is made of. `hanya`: the one criterion a save answers, whose fact alone is
+ * read (the facts read the OPD-year's plan, the heaviest part), or taken from `fakta` when the
+ * save has just read it.
+ */
+async function bahan(db: Db, a: Aktor, opd: string, tahun: number, row: BarisEvaluasi | undefined, hanya?: { kode: string; fakta?: Map<FaktaLke, Fakta> | undefined }): Promise<Bahan> {
   let versi: Bahan['versi'];
   if (row?.kriteriaId) {
     const v = await bacaVersi(db, a.pemdaId, row.kriteriaId);
@@ -193,8 +198,8 @@ async function bahan(db: Db, a: Aktor, opd: string, tahun: number, row: BarisEva
         .where(and(eq(t.buktiLke.pemdaId, a.pemdaId), eq(t.buktiLke.evaluasiId, id)))
         .orderBy(asc(t.buktiLke.diunggahPada))
     : [];
-  const perluFakta = daftarKriteria(versi.isi).some((x) => x.kriteria.fakta !== undefined);
-  const fakta = perluFakta ? await bacaFakta(db, { id: a.pemdaId, slug: a.pemdaSlug }, opd, tahun) : new Map<FaktaLke, Fakta>();
+  const perluFakta = daftarKriteria(versi.isi).some((x) => x.kriteria.fakta !== undefined && (hanya === undefined || x.kriteria.kode === hanya.kode));
+  const fakta = !perluFakta ? new Map<FaktaLke, Fakta>() : (hanya?.fakta ?? (await bacaFakta(db, { id: a.pemdaId, slug: a.pemdaSlug }, opd, tahun)));
   return { row, versi, jawaban, berkas, nama: await namaPengguna(db, a.pemdaId), fakta };
 }
 
@@ -355,8 +360,8 @@ async function untukMenjawab(tx: Db, a: Aktor, opd: string, tahun: number, tingk
   return { row: row as BarisEvaluasi & { kriteriaId: string }, isi: (await bacaVersi(tx, a.pemdaId, row.kriteriaId)).isi };
 }
 
-async function hasilJawaban(db: Db, a: Aktor, opd: string, tahun: number, row: BarisEvaluasi, kode: string): Promise<HasilJawaban> {
-  const b = await bahan(db, a, opd, tahun, row);
+async function hasilJawaban(db: Db, a: Aktor, opd: string, tahun: number, row: BarisEvaluasi, kode: string, fakta?: Map<FaktaLke, Fakta>): Promise<HasilJawaban> {
+  const b = await bahan(db, a, opd, tahun, row, { kode, fakta });
   return { kriteria: barisKriteria(b, kode), nilai: sajikanTigaNilai(nilaiTingkat(b.versi.isi, b.jawaban)) };
 }
 
@@ -385,9 +390,11 @@ export async function simpanJawaban(k: KonteksPerintah, opd: string, tahun: numb
       .for('update');
     if ((lama?.version ?? 0) !== input.version) throw new VersiUsang<HasilJawaban>(await hasilJawaban(tx, k.aktor, opd, tahun, row, kode));
     let fakta: BuktiJawaban['fakta'] = [];
+    let terbaca: Map<FaktaLke, Fakta> | undefined;
     if (input.fakta) {
       if (c.fakta === undefined) throw new MasukanTidakSah([{ path: 'fakta', message: `kriteria ${kode} tidak punya fakta catatan SIKIPER` }]);
-      const f = (await bacaFakta(tx, { id: pemdaId, slug: k.aktor.pemdaSlug }, opd, tahun)).get(c.fakta as FaktaLke);
+      terbaca = await bacaFakta(tx, { id: pemdaId, slug: k.aktor.pemdaSlug }, opd, tahun);
+      const f = terbaca.get(c.fakta as FaktaLke);
       if (f) fakta = [{ kode: f.kode, uraian: f.uraian, sumber: f.sumber }];
     }
     const catatan = input.catatan?.trim() || null;
@@ -412,20 +419,25 @@ export async function simpanJawaban(k: KonteksPerintah, opd: string, tahun: numb
       }
       await catatAudit(tx, audit(k), changes);
     }
-    return hasilJawaban(tx, k.aktor, opd, tahun, row, kode);
+    return hasilJawaban(tx, k.aktor, opd, tahun, row, kode, terbaca);
   });
+}
+
+/** The checks of an upload, run before its body is read: who may attach a file now, and to which tier. */
+export async function tingkatUnggah(db: Db, a: Aktor, opd: string, tahun: number): Promise<TingkatLke> {
+  await bacaOpdUntuk(db, a, opd);
+  const row = await barisEvaluasi(db, a.pemdaId, opd, tahun);
+  if (!row?.tahap) throw new StatusTidakSesuai(`evaluasi per kriteria ${opd} tahun ${tahun} belum dimulai`);
+  if (row.tahap === 'final') throw new StatusTidakSesuai('evaluasi telah final');
+  if (!boleh(a, TINDAKAN_TINGKAT[row.tahap](opd))) throw new Dilarang(`tidak berwenang mengisi jawaban tingkat ${NAMA_TAHAP[row.tahap]}`);
+  return row.tahap;
 }
 
 /** Attaches an evidence file to the answer of the tier whose stage it is. */
 export async function unggahBuktiLke(k: KonteksPerintah, opd: string, tahun: number, kode: string, berkas: { nama: string; isi: Buffer }): Promise<BerkasBukti> {
   const mime = deteksiMime(berkas.isi);
   return k.db.transaction(async (tx) => {
-    const row0 = await barisEvaluasi(tx, k.aktor.pemdaId, opd, tahun);
-    const tingkat = row0?.tahap && row0.tahap !== 'final' ? row0.tahap : undefined;
-    if (!tingkat) {
-      await bacaOpdUntuk(tx, k.aktor, opd);
-      throw new StatusTidakSesuai(row0?.tahap === 'final' ? 'evaluasi telah final' : `evaluasi per kriteria ${opd} tahun ${tahun} belum dimulai`);
-    }
+    const tingkat = await tingkatUnggah(tx, k.aktor, opd, tahun);
     const { row, isi } = await untukMenjawab(tx, k.aktor, opd, tahun, tingkat);
     if (!daftarKriteria(isi).some((x) => x.kriteria.kode === kode)) throw new TidakDitemukan(`kriteria ${kode} tidak ada`);
     if (!mime) throw new MasukanTidakSah([{ path: 'berkas', message: 'berkas harus PDF, PNG atau JPEG' }]);

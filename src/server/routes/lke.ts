@@ -29,7 +29,8 @@ import {
 import { Galat, GALAT_SESI, PemdaParams, TahunParams, TanpaIsi } from '../../kontrak/umum.ts';
 import { MIME } from '../../report/jenis.ts';
 import type { KonteksPerintah } from '../../workflow/konteks-perintah.ts';
-import { ambilBuktiLke, bacaLembarLke, daftarVersiKriteria, hapusBuktiLke, langkahLke, mulaiLke, muatVersiKriteria, rekapLke, simpanJawaban, unggahBuktiLke } from '../../workflow/lke.ts';
+import { MasukanTidakSah } from '../../workflow/errors.ts';
+import { ambilBuktiLke, bacaLembarLke, daftarVersiKriteria, hapusBuktiLke, langkahLke, mulaiLke, muatVersiKriteria, rekapLke, simpanJawaban, tingkatUnggah, unggahBuktiLke } from '../../workflow/lke.ts';
 import { aktor, aktorPemda } from '../gerbang-sesi.ts';
 import { kirimUnduhan } from '../unduh.ts';
 import { bacaUnggahan } from '../unggah.ts';
@@ -98,6 +99,8 @@ export function routesLke(database: Database, sekarang: () => Date): FastifyPlug
       },
       async (req, reply) => {
         const k = konteks(req, req.params.pemda);
+        if (!req.isMultipart()) throw new MasukanTidakSah([{ path: 'berkas', message: 'kirim berkas sebagai multipart/form-data' }]);
+        await tingkatUnggah(db, k.aktor, req.params.opd, req.params.tahun);
         const berkas = await bacaUnggahan(req, UKURAN_BUKTI_MAKS);
         return reply.code(201).send(await unggahBuktiLke(k, req.params.opd, req.params.tahun, req.params.kode, berkas));
       },
