@@ -22,7 +22,7 @@ export const JawabanTingkat = z.object({
   catatan: z.string().nullable(),
   tautan: z.array(z.string()),
   fakta: z.array(FaktaTerkonfirmasi).describe('fakta catatan SIKIPER yang dikonfirmasi penjawab sebagai bukti'),
-  oleh: z.string().describe('nama yang terakhir mengubah'),
+  oleh: z.string().describe('username yang terakhir mengubah'),
   pada: z.string(),
   version: z.number().int(),
 });

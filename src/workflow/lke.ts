@@ -17,7 +17,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import * as t from '../db/schema.ts';
@@ -120,9 +120,14 @@ async function bacaVersi(db: Db, pemdaId: string, id: string): Promise<BarisVers
   return v;
 }
 
-async function namaPengguna(db: Db, pemdaId: string): Promise<Map<string, string>> {
-  const rows = await db.select({ id: t.pengguna.id, nama: t.pengguna.nama }).from(t.pengguna).where(eq(t.pengguna.pemdaId, pemdaId));
-  return new Map(rows.map((r) => [r.id, r.nama]));
+/** Who answered, as usernames: like the history of entries and their comments, the sheet names accounts, not people (docs/security.md). */
+async function namaPengguna(db: Db, pemdaId: string, id: readonly string[]): Promise<Map<string, string>> {
+  if (id.length === 0) return new Map();
+  const rows = await db
+    .select({ id: t.pengguna.id, username: t.pengguna.username })
+    .from(t.pengguna)
+    .where(and(eq(t.pengguna.pemdaId, pemdaId), inArray(t.pengguna.id, [...new Set(id)])));
+  return new Map(rows.map((r) => [r.id, r.username]));
 }
 
 function sajikanNilai(h: HasilLkeKriteria): NilaiTingkat {
@@ -200,7 +205,7 @@ async function bahan(db: Db, a: Aktor, opd: string, tahun: number, row: BarisEva
     : [];
   const perluFakta = daftarKriteria(versi.isi).some((x) => x.kriteria.fakta !== undefined && (hanya === undefined || x.kriteria.kode === hanya.kode));
   const fakta = !perluFakta ? new Map<FaktaLke, Fakta>() : (hanya?.fakta ?? (await bacaFakta(db, { id: a.pemdaId, slug: a.pemdaSlug }, opd, tahun)));
-  return { row, versi, jawaban, berkas, nama: await namaPengguna(db, a.pemdaId), fakta };
+  return { row, versi, jawaban, berkas, nama: await namaPengguna(db, a.pemdaId, jawaban.map((j) => j.diubahOleh)), fakta };
 }
 
 function barisKriteria(b: Bahan, kode: string): BarisKriteria {
