@@ -66,9 +66,11 @@ export const KriteriaLkeBerkas = z
   });
 export type KriteriaLkeBerkas = z.output<typeof KriteriaLkeBerkas>;
 
-/** The located problems of a criteria file, or its checked content. */
+const LOCALE = z.locales.id();
+
+/** The located problems of a criteria file (in Indonesian, like the API's), or its checked content. */
 export function uraiKriteriaLke(json: unknown, berkas: string): { ok: true; nilai: KriteriaLkeBerkas } | { ok: false; masalah: Array<{ path: string; message: string }> } {
-  const r = KriteriaLkeBerkas.safeParse(json);
+  const r = KriteriaLkeBerkas.safeParse(json, { error: LOCALE.localeError });
   if (r.success) return { ok: true, nilai: r.data };
   return { ok: false, masalah: r.error.issues.map((i) => ({ path: `${berkas}: ${i.path.join('.') || '(akar)'}`, message: i.message })) };
 }

@@ -210,6 +210,9 @@ for (const kind of testDatabases()) {
       assert.equal(l.nilai?.akhir.total, 2.81);
       assert.equal(l.nilai?.akhir.predikat, 'D');
       assert.deepEqual(l.nilai?.akhir.komponen.map((c) => c.nilai), [2.81, 0, 0, 0]);
+      assert.equal(l.catatanTahap, null, 'the return comment belongs to the return, not to the moves after it');
+      // Returning is refused to who may not return before its comment is looked at.
+      assert.equal((await as('perencana.disnakertrans').req('POST', `${base}/kembalikan`, { version: l.version })).statusCode, 403);
       // Nobody answers a final evaluation.
       assert.equal((await jawab('pengendali.paser', '1.a.1', { tingkat: 'supervisor', jawaban: 'T' })).statusCode, 409);
       // The summary of the evaluation reports the final score and knows it is criterion-level.
@@ -264,6 +267,12 @@ for (const kind of testDatabases()) {
       };
       const url = `/api/pemda/${h.pemda.slug}/lke/kriteria`;
       await ditolak(['admin.paser'], 'POST', url, baru);
+      const kurang = await as('admin.paser').req('POST', url, { kode: 'tanpa-nama', komponen: [] });
+      assert.equal(kurang.statusCode, 400);
+      assert.ok(
+        kurang.json<{ issues: Array<{ path: string; message: string }> }>().issues.some((i) => i.path === 'kriteria: nama' && /^Input tidak valid/.test(i.message)),
+        kurang.body,
+      );
       const salah = await as('admin.paser').req('POST', url, { ...baru, komponen: [{ ...baru.komponen[0], bobot: 90 }] });
       assert.equal(salah.statusCode, 400);
       assert.deepEqual(salah.json<{ issues: Array<{ path: string; message: string }> }>().issues, [

@@ -10,7 +10,7 @@
  * SIKIPER's records, src/workflow/lke-fakta.ts); a tier that leaves a criterion alone keeps the
  * answer of the tier below. Each tier's score is computed by src/engine/evaluasi.ts, never
  * stored. An evaluation is started with a version of the criteria (`kriteria_lke`), loaded per
- * pemda: the version shipped with SIKIPER (data/lke/) or one the admin loaded.
+ * pemda: the version shipped with SIKIPER (referensi/lke/) or one the admin loaded.
  *
  * Every write runs in one transaction with its audit rows. Answers carry their own `version`,
  * moves between stages the evaluation's (409 with the current state when stale).
@@ -242,14 +242,15 @@ function barisKriteria(b: Bahan, kode: string): BarisKriteria {
   };
 }
 
+/** The comment of the latest move between stages, if it had one (a return always has). */
 async function komentarTerakhir(db: Db, pemdaId: string, opd: string, tahun: number): Promise<string | null> {
-  const [r] = await db
-    .select({ baru: t.auditLog.newValue })
+  const [akhir, sebelum] = await db
+    .select({ field: t.auditLog.field, baru: t.auditLog.newValue })
     .from(t.auditLog)
-    .where(and(eq(t.auditLog.pemdaId, pemdaId), eq(t.auditLog.entity, 'evaluasi_sakip'), eq(t.auditLog.entityKey, `${opd}/${tahun}`), eq(t.auditLog.field, 'komentarTahap')))
+    .where(and(eq(t.auditLog.pemdaId, pemdaId), eq(t.auditLog.entity, 'evaluasi_sakip'), eq(t.auditLog.entityKey, `${opd}/${tahun}`), inArray(t.auditLog.field, ['tahap', 'komentarTahap'])))
     .orderBy(desc(t.auditLog.at), desc(t.auditLog.urutan))
-    .limit(1);
-  return typeof r?.baru === 'string' ? r.baru : null;
+    .limit(2);
+  return akhir?.field === 'komentarTahap' && sebelum?.field === 'tahap' && typeof akhir.baru === 'string' ? akhir.baru : null;
 }
 
 async function rekomendasiLalu(db: Db, pemdaId: string, opd: string, tahun: number) {
@@ -328,7 +329,6 @@ const LANGKAH: Record<LangkahLke, Partial<Record<TahapLke, { ke: TahapLke; oleh:
 
 export async function langkahLke(k: KonteksPerintah, opd: string, tahun: number, langkah: LangkahLke, input: { version: number; komentar?: string | undefined }): Promise<LembarLke> {
   const komentar = input.komentar?.trim() ?? '';
-  if (langkah === 'kembalikan' && komentar === '') throw new MasukanTidakSah([{ path: 'komentar', message: 'tulis alasan pengembalian' }]);
   return k.db.transaction(async (tx) => {
     await bacaOpdUntuk(tx, k.aktor, opd);
     const pemdaId = k.aktor.pemdaId;
@@ -336,6 +336,7 @@ export async function langkahLke(k: KonteksPerintah, opd: string, tahun: number,
     const aturan = LANGKAH[langkah];
     const bolehSiapa = [...new Set(Object.values(aturan).map((x) => x.oleh))];
     if (!bolehSiapa.some((tk) => boleh(k.aktor, TINDAKAN_TINGKAT[tk](opd)))) throw new Dilarang(`tidak berwenang: ${langkah}`);
+    if (langkah === 'kembalikan' && komentar === '') throw new MasukanTidakSah([{ path: 'komentar', message: 'tulis alasan pengembalian' }]);
     if (!row?.kriteriaId || !row.tahap) throw new StatusTidakSesuai(`evaluasi per kriteria ${opd} tahun ${tahun} belum dimulai`);
     if (row.version !== input.version) throw new VersiUsang<LembarLke>(await susunLembar(tx, k.aktor, opd, tahun, row));
     const pindah = aturan[row.tahap];

@@ -47,6 +47,6 @@ export const apiPengaturan = {
 
 export const bolehPengaturan = (me: Me) => me.peran.some((p) => p.peran === 'admin-pemda');
 /** Budget screen: keuangan edits; the other readers of an OPD may open it read-only by its address. */
-export const bolehAnggaran = (me: Me) => me.peran.some((p) => ['keuangan', 'admin-pemda', 'perencana', 'kepala-opd', 'inspektorat', 'pimpinan'].includes(p.peran));
+export const bolehAnggaran = (me: Me) => me.peran.some((p) => ['keuangan', 'admin-pemda', 'perencana', 'kepala-opd', 'inspektorat', 'pimpinan', 'pengendali-teknis'].includes(p.peran));
 /** In the menu only for keuangan, whose work it is; the others read the budget on the dashboard. */
 export const menuAnggaran = (me: Me) => me.peran.some((p) => p.peran === 'keuangan');

@@ -21,16 +21,18 @@ export function punya(me: Me, ...peran: Peran[]): boolean {
 }
 
 /** Roles that read a whole OPD (its dashboard); a unit head sees only its own indicators. */
-export const bolehDasbor = (me: Me) => punya(me, 'admin-pemda', 'inspektorat', 'pimpinan', 'perencana', 'kepala-opd', 'keuangan');
+export const bolehDasbor = (me: Me) => punya(me, 'admin-pemda', 'inspektorat', 'pimpinan', 'pengendali-teknis', 'perencana', 'kepala-opd', 'keuangan');
 export const bolehEntri = (me: Me) => punya(me, 'kepala-unit', 'perencana');
 export const bolehVerifikasi = (me: Me) => punya(me, 'perencana', 'kepala-opd');
 export const bolehImpor = (me: Me) => punya(me, 'perencana', 'admin-pemda', 'keuangan');
 export const bolehCadangan = (me: Me) => punya(me, 'admin-pemda');
 export const bolehAudit = (me: Me) => punya(me, 'admin-pemda', 'inspektorat');
 export const bolehToken = (me: Me) => punya(me, 'admin-pemda');
+/** The recap of every OPD's evaluation of a year: the pemda-wide readers. */
+export const bolehRekapEvaluasi = (me: Me) => punya(me, 'admin-pemda', 'inspektorat', 'pengendali-teknis', 'pimpinan');
 
 /** Roles that see every OPD of the pemda rather than the one named in the role. */
-const PERAN_PEMDA: Peran[] = ['admin-pemda', 'inspektorat', 'pimpinan'];
+const PERAN_PEMDA: Peran[] = ['admin-pemda', 'inspektorat', 'pimpinan', 'pengendali-teknis'];
 
 /** The OPD a user may look at: the pemda's list, narrowed to the user's own unless a pemda-wide role. */
 export function useDaftarOpd(me: Me): { opd: Opd[]; memuat: boolean } {

@@ -16,6 +16,7 @@ export const laporanEn: typeof laporanId = {
     renja: 'Renja (annual work plan)',
     'rencana-aksi': 'Action plan (rencana aksi)',
     'tindak-lanjut': 'Follow-up of the evaluation',
+    lhe: 'Evaluation report (LHE)',
   },
   paketJudul: 'e-SAKIP review package',
   paketKet: 'One ZIP file with the Renstra, IKU, Renja, performance agreement, action plan, LKJIP and evaluation follow-up as PDF, and a manifest.json (type, year, OPD, title and SHA-256 of each file) for upload to the e-SAKIP review application.',

@@ -14,6 +14,7 @@ export const laporanId = {
     renja: 'Renja (Rencana Kerja)',
     'rencana-aksi': 'Rencana aksi',
     'tindak-lanjut': 'Tindak lanjut hasil evaluasi',
+    lhe: 'Laporan Hasil Evaluasi (LHE)',
   },
   paketJudul: 'Paket reviu e-SAKIP',
   paketKet: 'Satu berkas ZIP berisi Renstra, IKU, Renja, Perjanjian Kinerja, rencana aksi, LKJIP dan tindak lanjut evaluasi sebagai PDF, dengan manifest.json (jenis, tahun, OPD, judul dan SHA-256 setiap berkas) untuk diunggah ke aplikasi reviu e-SAKIP.',

@@ -3,7 +3,23 @@ import type { pengaturan as id } from './pengaturan.id.ts';
 export const pengaturan: typeof id = {
   nav: 'Settings',
   judul: 'Pemda settings',
-  tab: { skala: 'Rating scale', rumus: 'Lower-is-better formula', tenggat: 'Deadlines', pengguna: 'Users and roles', lisensi: 'Open data licence' },
+  tab: { skala: 'Rating scale', rumus: 'Lower-is-better formula', tenggat: 'Deadlines', pengguna: 'Users and roles', kriteria: 'Evaluation criteria (LKE)', lisensi: 'Open data licence' },
+  kriteria: {
+    judul: 'Evaluation criteria (LKE)',
+    ket: 'Versions of the evaluation criteria sheet the criterion-level evaluation can use. SIKIPER ships PermenPAN-RB 88/2021. Another version is loaded from a JSON file of the same shape (components → sub-components → criteria, with weights and answer types YT or AE).',
+    kode: 'Code',
+    nama: 'Name and regulation',
+    berlakuMulai: 'In force from',
+    jumlah: 'Criteria',
+    tabel: 'Criteria versions table',
+    bawaan: 'default',
+    unggah: 'Load a criteria file (.json)',
+    unggahKet: 'A JSON file of the shape of SIKIPER’s default criteria (referensi/lke/permenpanrb-88-2021.json).',
+    memuat: 'Loading the file…',
+    bukanJson: '{{nama}} is not valid JSON.',
+    dimuat: 'Criteria version {{nama}} ({{kode}}, {{n}} criteria) loaded.',
+    ditolak: '{{nama}} was refused. Fix these problems and load it again:',
+  },
   lisensi: {
     ket: 'The licence of the pemda’s open data (CSV, JSON and the DCAT catalogue under /data/…) and public pages. Default: CC BY 4.0.',
     nama: 'Licence name',
@@ -93,6 +109,7 @@ export const pengaturan: typeof id = {
     keuangan: 'Finance',
     inspektorat: 'Inspectorate',
     pimpinan: 'Regional leader',
+    'pengendali-teknis': 'Technical supervisor',
   },
   anggaran: {
     nav: 'Budget Realisation',

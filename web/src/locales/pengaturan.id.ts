@@ -2,7 +2,23 @@
 export const pengaturan = {
   nav: 'Pengaturan',
   judul: 'Pengaturan pemda',
-  tab: { skala: 'Skala predikat', rumus: 'Rumus indikator negatif', tenggat: 'Tenggat', pengguna: 'Pengguna dan peran', lisensi: 'Lisensi data terbuka' },
+  tab: { skala: 'Skala predikat', rumus: 'Rumus indikator negatif', tenggat: 'Tenggat', pengguna: 'Pengguna dan peran', kriteria: 'Kriteria evaluasi (LKE)', lisensi: 'Lisensi data terbuka' },
+  kriteria: {
+    judul: 'Kriteria evaluasi (LKE)',
+    ket: 'Versi Lembar Kriteria Evaluasi yang dapat dipakai evaluasi per kriteria. Bawaan SIKIPER: PermenPAN-RB 88/2021. Versi lain dimuat dari berkas JSON berbentuk sama (komponen → sub komponen → kriteria, dengan bobot dan jenis jawaban YT atau AE).',
+    kode: 'Kode',
+    nama: 'Nama dan regulasi',
+    berlakuMulai: 'Berlaku mulai',
+    jumlah: 'Jumlah kriteria',
+    tabel: 'Tabel versi kriteria',
+    bawaan: 'bawaan',
+    unggah: 'Muat berkas kriteria (.json)',
+    unggahKet: 'Berkas JSON berbentuk sama dengan kriteria bawaan SIKIPER (referensi/lke/permenpanrb-88-2021.json).',
+    memuat: 'Memuat berkas…',
+    bukanJson: '{{nama}} bukan JSON yang sah.',
+    dimuat: 'Versi kriteria {{nama}} ({{kode}}, {{n}} kriteria) dimuat.',
+    ditolak: '{{nama}} ditolak. Perbaiki masalah berikut lalu muat lagi:',
+  },
   lisensi: {
     ket: 'Lisensi yang menyertai data terbuka pemda (CSV, JSON dan katalog DCAT di /data/…) dan halaman publik. Bawaan: CC BY 4.0.',
     nama: 'Nama lisensi',
@@ -92,6 +108,7 @@ export const pengaturan = {
     keuangan: 'Keuangan',
     inspektorat: 'Inspektorat',
     pimpinan: 'Pimpinan',
+    'pengendali-teknis': 'Pengendali Teknis',
   },
   anggaran: {
     nav: 'Realisasi Anggaran',

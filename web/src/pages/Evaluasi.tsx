@@ -1,19 +1,20 @@
 import './narasi.css';
-import { Alert, Badge, Button, Group, List, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
-import type { EvaluasiOpd as DataEvaluasi, Kekurangan, Skor } from '@kontrak/evaluasi.ts';
+import type { EvaluasiOpd as DataEvaluasi, Kekurangan, Rekomendasi, Skor } from '@kontrak/evaluasi.ts';
 import type { LingkupTahun } from '@kontrak/rencana.ts';
-import { apiEvaluasi, bacaPersen, KOMPONEN, persenUntukInput, SUB } from '../api-evaluasi.ts';
+import { apiEvaluasi, bacaPersen, KOMPONEN, persenUntukInput, STATUS_TINDAK_LANJUT, SUB, type StatusTindakLanjut } from '../api-evaluasi.ts';
 import { Bagian, Galat, Memuat, pesanGalat } from '../components/Bagian.tsx';
 import { Gulir } from '../components/Gulir.tsx';
 import { BarisPilihan, usePilihan } from '../components/Pilihan.tsx';
 import { formatAngka, formatTanggalJam } from '../format.ts';
 import { useMuat } from '../muat.ts';
-import { bacaDrafRencana, hapusDrafRencana, isString, kunciRencana, simpanDrafRencana } from '../rencana-draf.ts';
-import { useSesi } from '../session.tsx';
+import { bacaDrafRencana, hapusDrafRencana, kunciRencana, simpanDrafRencana } from '../rencana-draf.ts';
+import { bolehRekapEvaluasi, useSesi } from '../session.tsx';
 import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
+import { BagianLke, GAYA_GALAT, RekapEvaluasi } from './EvaluasiLke.tsx';
 
 interface Isian {
   skor: Record<string, Record<string, string>>;
@@ -27,13 +28,19 @@ const dariData = (e: DataEvaluasi): Isian => ({
   rekomendasi: e.rekomendasi.map((r) => ({ id: r.id, teks: r.teks })),
 });
 
-/** SAKIP evaluation of an OPD-year (inspektorat), follow-ups (perencana), and the year's sign-off (kepala OPD). */
+/**
+ * SAKIP evaluation of an OPD-year: criterion by criterion (LKE: the OPD, the Inspektorat's
+ * evaluator and the pengendali teknis) or as twelve percentages (inspektorat), recommendations
+ * and their follow-ups (perencana), the year's sign-off (kepala OPD), and for the pemda-wide
+ * readers the recap of every OPD.
+ */
 export function Evaluasi() {
   const { t } = useTranslation();
   const { me } = useSesi();
   const p = usePilihan();
   const l: LingkupTahun | undefined = p.opd ? { pemda: me.pemda.slug, opd: p.opd, tahun: p.tahun } : undefined;
   const [muatan, ulang, ubah] = useMuat(l ? () => apiEvaluasi.baca(l) : undefined, [l?.pemda, l?.opd, l?.tahun]);
+  const [putaran, setPutaran] = useState(0);
 
   useEffect(() => {
     document.title = `${t('evaluasi.judul')} · SIKIPER`;
@@ -46,11 +53,17 @@ export function Evaluasi() {
   else {
     const e = muatan.data;
     const ganti = (baru: DataEvaluasi) => ubah(() => baru);
+    // A move of the criterion-level evaluation changes the summary (its score, who may do what) and the recap.
+    const segarkan = () => {
+      apiEvaluasi.baca(l).then(ganti, () => undefined);
+      setPutaran((n) => n + 1);
+    };
     isi = (
       <div className="narasi-daftar">
         <Text size="sm" c="dimmed">
           {t('evaluasi.pengantar')}
         </Text>
+        <BagianLke key={`${l.opd}/${l.tahun}`} l={l} setelahBerubah={segarkan} />
         <FormEvaluasi
           key={`${l.opd}/${l.tahun}`}
           l={l}
@@ -61,6 +74,7 @@ export function Evaluasi() {
         />
         <TindakLanjut l={l} e={e} ganti={ganti} />
         <Pengesahan l={l} e={e} ganti={ganti} />
+        {bolehRekapEvaluasi(me) && <RekapEvaluasi pemda={me.pemda.slug} tahun={l.tahun} putaran={putaran} />}
       </div>
     );
   }
@@ -123,81 +137,89 @@ function FormEvaluasi({ l, e, kunciDraf, ganti, versiBaru }: { l: LingkupTahun; 
     setIsian((d) => ({ ...d, rekomendasi: f(d.rekomendasi) }));
   };
 
+  // Answered criterion by criterion: the score is the LKE section's; only the recommendations are entered here.
+  const ringkas = !e.perKriteria;
   return (
     <Bagian
       id="nilai-lke"
-      judul={t('evaluasi.nilaiJudul')}
+      judul={ringkas ? t('evaluasi.nilaiJudul') : t('evaluasi.rekomendasiEvaluasi')}
       aksi={
-        <Badge size="lg" color={e.ada ? 'blue' : 'gray'} data-testid="predikat" data-predikat={e.hasil.predikat}>
-          {t('evaluasi.predikat')}: {e.hasil.predikat}
-        </Badge>
+        ringkas ? (
+          <Badge size="lg" color={e.ada ? 'blue' : 'gray'} data-testid="predikat" data-predikat={e.hasil.predikat}>
+            {t('evaluasi.predikat')}: {e.hasil.predikat}
+          </Badge>
+        ) : undefined
       }
     >
-      {!e.ada && (
+      {ringkas && !e.ada && (
         <Text size="sm" c="dimmed" mb="xs">
           {t('evaluasi.belumAda')}
         </Text>
       )}
-      {e.boleh.isi && (
+      {ringkas && e.boleh.isi && (
         <Text size="xs" c="dimmed" mb="xs">
           {t('evaluasi.persenKet')}
         </Text>
       )}
-      <Gulir minWidth={720} label={t('evaluasi.nilaiJudul')}>
-        <Table withTableBorder withColumnBorders className="tabel-lke">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('evaluasi.kolomKomponen')}</Table.Th>
-              <Table.Th>{t('evaluasi.kolomBobot')}</Table.Th>
-              {SUB.map((s) => (
-                <Table.Th key={s}>{t(`evaluasi.sub.${s}`)}</Table.Th>
-              ))}
-              <Table.Th>{t('evaluasi.kolomNilai')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {e.hasil.komponen.map((k) => (
-              <Table.Tr key={k.kode}>
-                <Table.Td>{t(`evaluasi.komponen.${k.kode}`)}</Table.Td>
-                <Table.Td ta="right">{formatAngka(k.bobot)}</Table.Td>
+      {ringkas && (
+        <Gulir minWidth={720} label={t('evaluasi.nilaiJudul')}>
+          <Table withTableBorder withColumnBorders className="tabel-lke">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('evaluasi.kolomKomponen')}</Table.Th>
+                <Table.Th>{t('evaluasi.kolomBobot')}</Table.Th>
                 {SUB.map((s) => (
-                  <Table.Td key={s} miw={110}>
-                    {e.boleh.isi ? (
-                      <TextInput
-                        size="xs"
-                        inputMode="decimal"
-                        aria-label={`${t(`evaluasi.komponen.${k.kode}`)} · ${t(`evaluasi.sub.${s}`)}`}
-                        value={isian.skor[k.kode]?.[s] ?? ''}
-                        error={salah(k.kode, s) ? t('evaluasi.persenSalah') : undefined}
-                        onChange={(ev) => setSkor(k.kode, s, ev.currentTarget.value)}
-                        onKeyDown={(ev) => {
-                          if (ev.key === 'Enter') void kirim();
-                        }}
-                      />
-                    ) : (
-                      <Text size="sm" ta="right">
-                        {persenUntukInput(e.skor[k.kode][s])}
-                      </Text>
-                    )}
-                  </Table.Td>
+                  <Table.Th key={s}>{t(`evaluasi.sub.${s}`)}</Table.Th>
                 ))}
-                <Table.Td ta="right">{formatAngka(k.nilai)}</Table.Td>
+                <Table.Th>{t('evaluasi.kolomNilai')}</Table.Th>
               </Table.Tr>
-            ))}
-            <Table.Tr>
-              <Table.Td colSpan={5}>
-                <strong>{t('evaluasi.total')}</strong>
-              </Table.Td>
-              <Table.Td ta="right" data-testid="total-lke">
-                <strong>{formatAngka(e.hasil.total)}</strong>
-              </Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
-      </Gulir>
-      <Title order={3} size="h5" mt="md" mb="xs">
-        {t('evaluasi.rekomendasiJudul')}
-      </Title>
+            </Table.Thead>
+            <Table.Tbody>
+              {e.hasil.komponen.map((k) => (
+                <Table.Tr key={k.kode}>
+                  <Table.Td>{t(`evaluasi.komponen.${k.kode}`)}</Table.Td>
+                  <Table.Td ta="right">{formatAngka(k.bobot)}</Table.Td>
+                  {SUB.map((s) => (
+                    <Table.Td key={s} miw={110}>
+                      {e.boleh.isi ? (
+                        <TextInput
+                          size="xs"
+                          inputMode="decimal"
+                          aria-label={`${t(`evaluasi.komponen.${k.kode}`)} · ${t(`evaluasi.sub.${s}`)}`}
+                          value={isian.skor[k.kode]?.[s] ?? ''}
+                          error={salah(k.kode, s) ? t('evaluasi.persenSalah') : undefined}
+                          onChange={(ev) => setSkor(k.kode, s, ev.currentTarget.value)}
+                          onKeyDown={(ev) => {
+                            if (ev.key === 'Enter') void kirim();
+                          }}
+                        />
+                      ) : (
+                        <Text size="sm" ta="right">
+                          {persenUntukInput(e.skor[k.kode][s])}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  ))}
+                  <Table.Td ta="right">{formatAngka(k.nilai)}</Table.Td>
+                </Table.Tr>
+              ))}
+              <Table.Tr>
+                <Table.Td colSpan={5}>
+                  <strong>{t('evaluasi.total')}</strong>
+                </Table.Td>
+                <Table.Td ta="right" data-testid="total-lke">
+                  <strong>{formatAngka(e.hasil.total)}</strong>
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Gulir>
+      )}
+      {ringkas && (
+        <Title order={3} size="h5" mt="md" mb="xs">
+          {t('evaluasi.rekomendasiJudul')}
+        </Title>
+      )}
       {isian.rekomendasi.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('evaluasi.tanpaRekomendasi')}
@@ -240,7 +262,7 @@ function FormEvaluasi({ l, e, kunciDraf, ganti, versiBaru }: { l: LingkupTahun; 
           )}
           <Group mt="sm" gap="xs">
             <Button onClick={() => void kirim()} loading={status === 'menyimpan'} disabled={adaSalah || (!berubah && e.ada && status !== 'bentrok')}>
-              {t('evaluasi.simpan')}
+              {ringkas ? t('evaluasi.simpan') : t('evaluasi.simpanRekomendasi')}
             </Button>
             <Text size="xs" c="dimmed" aria-live="polite">
               {status === 'tersimpan' && !berubah ? t('evaluasi.tersimpan') : berubah ? t('evaluasi.drafLokal') : ''}
@@ -258,70 +280,191 @@ function TindakLanjut({ l, e, ganti }: { l: LingkupTahun; e: DataEvaluasi; ganti
   return (
     <Bagian id="tindak-lanjut" judul={t('evaluasi.rekomendasiJudul')}>
       {e.rekomendasi.map((r, i) => (
-        <BarisTindakLanjut key={r.id} l={l} e={e} n={i + 1} id={r.id} teks={r.teks} tindakLanjut={r.tindakLanjut} ganti={ganti} />
+        <BarisTindakLanjut key={r.id} l={l} e={e} n={i + 1} r={r} ganti={ganti} />
       ))}
     </Bagian>
   );
 }
 
-function BarisTindakLanjut(props: { l: LingkupTahun; e: DataEvaluasi; n: number; id: string; teks: string; tindakLanjut: string | null; ganti: (e: DataEvaluasi) => void }) {
+/** A follow-up as it is typed: the text, its status and the links to its evidence. */
+interface IsianTindakLanjut {
+  teks: string;
+  status: StatusTindakLanjut;
+  tautan: string[];
+}
+
+const isIsianTindakLanjut = (v: unknown): v is IsianTindakLanjut => {
+  if (!v || typeof v !== 'object') return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.teks === 'string' && typeof o.status === 'string' && (STATUS_TINDAK_LANJUT as readonly string[]).includes(o.status) && Array.isArray(o.tautan) && o.tautan.every((x) => typeof x === 'string');
+};
+
+const samaTindakLanjut = (a: IsianTindakLanjut, b: IsianTindakLanjut) => a.teks === b.teks && a.status === b.status && a.tautan.length === b.tautan.length && a.tautan.every((x, i) => x === b.tautan[i]);
+
+function BarisTindakLanjut(props: { l: LingkupTahun; e: DataEvaluasi; n: number; r: Rekomendasi; ganti: (e: DataEvaluasi) => void }) {
   const { t } = useTranslation();
   const { me } = useSesi();
-  const kunci = kunciRencana([me.username, me.pemda.slug, props.l.opd, props.l.tahun, 'tindak-lanjut', props.id]);
-  const [teks, setTeks] = useState(() => (props.e.boleh.tindakLanjut ? bacaDrafRencana(kunci, isString)?.isi : undefined) ?? props.tindakLanjut ?? '');
+  const { r, n } = props;
+  const boleh = props.e.boleh.tindakLanjut;
+  const kunci = kunciRencana([me.username, me.pemda.slug, props.l.opd, props.l.tahun, 'tindak-lanjut', r.id]);
+  const tersimpan: IsianTindakLanjut = { teks: r.tindakLanjut ?? '', status: r.status, tautan: r.tautan };
+  const [isian, setIsian] = useState<IsianTindakLanjut>(() => (boleh ? bacaDrafRencana(kunci, isIsianTindakLanjut)?.isi : undefined) ?? tersimpan);
+  const [tautanBaru, setTautanBaru] = useState('');
+  const [tautanSalah, setTautanSalah] = useState(false);
   const [galat, setGalat] = useState<unknown>(undefined);
   const [simpan, setSimpan] = useState(false);
-  const berubah = teks !== (props.tindakLanjut ?? '');
+  const berubah = !samaTindakLanjut(isian, tersimpan);
+  const kurangBukti = isian.status === 'selesai' && (isian.teks.trim() === '' || isian.tautan.length === 0);
   useEffect(() => {
-    if (!props.e.boleh.tindakLanjut) return;
-    if (berubah) simpanDrafRencana(kunci, { isi: teks, version: props.e.version });
+    if (!boleh) return;
+    if (berubah) simpanDrafRencana(kunci, { isi: isian, version: props.e.version });
     else hapusDrafRencana(kunci);
-  }, [teks, berubah, kunci, props.e.version, props.e.boleh.tindakLanjut]);
+  }, [isian, berubah, kunci, props.e.version, boleh]);
+
+  const tambahTautan = () => {
+    const u = tautanBaru.trim();
+    if (!/^https?:\/\/\S+$/i.test(u)) {
+      setTautanSalah(true);
+      return;
+    }
+    setTautanBaru('');
+    setIsian((x) => (x.tautan.includes(u) ? x : { ...x, tautan: [...x.tautan, u] }));
+  };
+
+  const status = (
+    <Text size="sm" data-status-tindak-lanjut={r.status}>
+      {t('evaluasi.tl.status')}: <strong>{t(`evaluasi.tl.statusNama.${r.status}`)}</strong>
+      {r.status === 'selesai' && r.selesaiPada ? ` (${t('evaluasi.tl.selesaiPada', { pada: formatTanggalJam(r.selesaiPada) })})` : ''}
+    </Text>
+  );
 
   return (
-    <div className="narasi-paragraf">
+    <div className="narasi-paragraf" data-rekomendasi={r.id}>
       <Text size="sm" fw={600}>
-        {props.n}. {props.teks}
+        {n}. {r.teks}
       </Text>
-      {props.e.boleh.tindakLanjut ? (
+      {status}
+      {boleh ? (
         <>
-          <Textarea label={t('evaluasi.tindakLanjut', { n: props.n })} value={teks} autosize minRows={2} maxLength={2000} onChange={(ev) => setTeks(ev.currentTarget.value)} />
+          <Textarea
+            label={t('evaluasi.tindakLanjut', { n })}
+            value={isian.teks}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            onChange={(ev) => {
+              const teks = ev.currentTarget.value;
+              setIsian((x) => ({ ...x, teks }));
+            }}
+          />
+          <NativeSelect
+            mt={4}
+            size="sm"
+            label={t('evaluasi.tl.statusLabel', { n })}
+            value={isian.status}
+            onChange={(ev) => {
+              const v = ev.currentTarget.value as StatusTindakLanjut;
+              setIsian((x) => ({ ...x, status: v }));
+            }}
+            data={STATUS_TINDAK_LANJUT.map((x) => ({ value: x, label: t(`evaluasi.tl.statusNama.${x}`) }))}
+            error={kurangBukti ? t('evaluasi.tl.selesaiSyarat') : undefined}
+            styles={GAYA_GALAT}
+          />
+          {isian.tautan.length > 0 && (
+            <ul className="daftar-bukti" aria-label={t('evaluasi.tl.tautan', { n })}>
+              {isian.tautan.map((u) => (
+                <li key={u}>
+                  <Anchor href={u} target="_blank" rel="noopener noreferrer" size="sm">
+                    {u}
+                  </Anchor>
+                  <Button size="compact-xs" variant="subtle" color="red" ml={4} aria-label={t('evaluasi.tl.hapusTautan', { tautan: u })} onClick={() => setIsian((x) => ({ ...x, tautan: x.tautan.filter((y) => y !== u) }))}>
+                    {t('evaluasi.lke.hapus')}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Group align="flex-end" gap="xs" mt={4} wrap="nowrap">
+            <TextInput
+              size="xs"
+              type="url"
+              style={{ flex: 1, minWidth: 0 }}
+              label={t('evaluasi.tl.tautanBaru', { n })}
+              placeholder="https://"
+              value={tautanBaru}
+              error={tautanSalah ? t('evaluasi.lke.tautanSalah') : undefined}
+              styles={GAYA_GALAT}
+              onChange={(ev) => {
+                setTautanBaru(ev.currentTarget.value);
+                setTautanSalah(false);
+              }}
+              onKeyDown={(ev) => {
+                if (ev.key === 'Enter') {
+                  ev.preventDefault();
+                  tambahTautan();
+                }
+              }}
+            />
+            <Button size="xs" variant="default" onClick={tambahTautan} disabled={tautanBaru.trim() === ''}>
+              {t('evaluasi.lke.tambahTautan')}
+            </Button>
+          </Group>
           {galat !== undefined && (
             <Alert color={galat instanceof ApiError && galat.status === 409 ? 'yellow' : 'red'} role="alert" mt="xs">
               {galat instanceof ApiError && galat.status === 409 ? t('evaluasi.bentrok') : pesanGalat(t, galat)}
+              {galat instanceof ApiError && galat.status === 400 && typeof galat.body.message === 'string' ? ` ${galat.body.message}` : ''}
             </Alert>
           )}
-          <Button
-            size="xs"
-            mt={4}
-            disabled={!berubah}
-            loading={simpan}
-            onClick={() => {
-              setSimpan(true);
-              setGalat(undefined);
-              apiEvaluasi
-                .tindakLanjut(props.l, props.id, props.e.version, teks)
-                .then((baru) => {
-                  hapusDrafRencana(kunci);
-                  props.ganti(baru);
-                })
-                .catch((x: unknown) => {
-                  setGalat(x);
-                  if (x instanceof ApiError && x.status === 409) {
-                    const cur = x.body.current as DataEvaluasi | undefined;
-                    if (cur && typeof cur.version === 'number') props.ganti({ ...props.e, version: cur.version });
-                  }
-                })
-                .finally(() => setSimpan(false));
-            }}
-          >
-            {t('evaluasi.simpanTindakLanjut')}
-          </Button>
+          <Group gap="xs" mt={4}>
+            <Button
+              size="xs"
+              disabled={!berubah || kurangBukti}
+              loading={simpan}
+              onClick={() => {
+                setSimpan(true);
+                setGalat(undefined);
+                apiEvaluasi
+                  .tindakLanjut(props.l, r.id, props.e.version, { tindakLanjut: isian.teks, status: isian.status, tautan: isian.tautan })
+                  .then((baru) => {
+                    hapusDrafRencana(kunci);
+                    props.ganti(baru);
+                    const b = baru.rekomendasi.find((x) => x.id === r.id);
+                    if (b) setIsian({ teks: b.tindakLanjut ?? '', status: b.status, tautan: b.tautan });
+                  })
+                  .catch((x: unknown) => {
+                    setGalat(x);
+                    if (x instanceof ApiError && x.status === 409) {
+                      const cur = x.body.current as DataEvaluasi | undefined;
+                      if (cur && typeof cur.version === 'number') props.ganti({ ...props.e, version: cur.version });
+                    }
+                  })
+                  .finally(() => setSimpan(false));
+              }}
+            >
+              {t('evaluasi.simpanTindakLanjut')}
+            </Button>
+            <Text size="xs" c="dimmed" aria-live="polite">
+              {berubah ? t('evaluasi.drafLokal') : ''}
+            </Text>
+          </Group>
         </>
       ) : (
-        <Text size="sm" c={props.tindakLanjut ? undefined : 'dimmed'} ml="md">
-          {props.tindakLanjut ?? t('evaluasi.belumDitindaklanjuti')}
-        </Text>
+        <>
+          <Text size="sm" c={r.tindakLanjut ? undefined : 'dimmed'} ml="md">
+            {r.tindakLanjut ?? t('evaluasi.belumDitindaklanjuti')}
+          </Text>
+          {r.tautan.length > 0 && (
+            <ul className="daftar-bukti" aria-label={t('evaluasi.tl.tautan', { n })}>
+              {r.tautan.map((u) => (
+                <li key={u}>
+                  <Anchor href={u} target="_blank" rel="noopener noreferrer" size="sm">
+                    {u}
+                  </Anchor>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </div>
   );

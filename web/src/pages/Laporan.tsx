@@ -16,9 +16,9 @@ import type { LingkupTahun } from '@kontrak/rencana.ts';
 import type { KemajuanUnduh } from '../types-dokumen.ts';
 import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 
-const JENIS: readonly JenisDokumen[] = ['lkjip', 'pk', 'triwulan', 'renstra', 'iku', 'renja', 'rencana-aksi', 'tindak-lanjut'];
+const JENIS: readonly JenisDokumen[] = ['lkjip', 'pk', 'triwulan', 'renstra', 'iku', 'renja', 'rencana-aksi', 'tindak-lanjut', 'lhe'];
 const DOCX_PDF: FormatDokumen[] = ['docx', 'pdf'];
-const FORMAT: Record<JenisDokumen, FormatDokumen[]> = { lkjip: DOCX_PDF, pk: DOCX_PDF, triwulan: ['xlsx'], renstra: DOCX_PDF, iku: DOCX_PDF, renja: DOCX_PDF, 'rencana-aksi': DOCX_PDF, 'tindak-lanjut': DOCX_PDF };
+const FORMAT: Record<JenisDokumen, FormatDokumen[]> = { lkjip: DOCX_PDF, pk: DOCX_PDF, triwulan: ['xlsx'], renstra: DOCX_PDF, iku: DOCX_PDF, renja: DOCX_PDF, 'rencana-aksi': DOCX_PDF, 'tindak-lanjut': DOCX_PDF, lhe: DOCX_PDF };
 const LABEL_FORMAT: Record<FormatDokumen, string> = { docx: 'Word (.docx)', pdf: 'PDF (.pdf)', xlsx: 'Excel (.xlsx)' };
 
 function ukuranBerkas(bytes: number): string {

@@ -17,10 +17,12 @@ import '../pengaturan.css';
 import { setQuery, useLokasi } from '../router.ts';
 import { useSesi } from '../session.tsx';
 import { PanelLisensi } from './PanelLisensi.tsx';
+import { apiLke } from '../api-evaluasi.ts';
+import type { DaftarKriteria } from '@kontrak/lke.ts';
 import type { Peran } from '../types.ts';
 
-type Tab = 'skala' | 'rumus' | 'tenggat' | 'pengguna' | 'lisensi';
-const TABS: Tab[] = ['skala', 'rumus', 'tenggat', 'pengguna', 'lisensi'];
+type Tab = 'skala' | 'rumus' | 'tenggat' | 'pengguna' | 'kriteria' | 'lisensi';
+const TABS: Tab[] = ['skala', 'rumus', 'tenggat', 'pengguna', 'kriteria', 'lisensi'];
 
 /** A server refusal as one line: stale version, located issues, or the message. */
 function usePesanGalat() {
@@ -69,6 +71,9 @@ export function Pengaturan() {
         </Tabs.Panel>
         <Tabs.Panel value="pengguna" pt="md">
           <PanelPengguna />
+        </Tabs.Panel>
+        <Tabs.Panel value="kriteria" pt="md">
+          <PanelKriteriaLke />
         </Tabs.Panel>
         <Tabs.Panel value="lisensi" pt="md">
           <PanelLisensi />
@@ -397,7 +402,7 @@ function KartuTenggat({ tahun, tw, unit, onTersimpan }: { tahun: number; tw: Ten
 
 // ---------------------------------------------------------------- users and roles
 
-const PERAN: Peran[] = ['admin-pemda', 'perencana', 'kepala-unit', 'kepala-opd', 'keuangan', 'inspektorat', 'pimpinan'];
+const PERAN: Peran[] = ['admin-pemda', 'perencana', 'kepala-unit', 'kepala-opd', 'keuangan', 'inspektorat', 'pengendali-teknis', 'pimpinan'];
 const PERAN_OPD = new Set<Peran>(['perencana', 'kepala-unit', 'kepala-opd', 'keuangan']);
 
 function PanelPengguna() {
@@ -579,6 +584,119 @@ function KartuPengguna({
           {t('pengaturan.pengguna.tambahPeran')}
         </Button>
       </Group>
+    </Paper>
+  );
+}
+
+// ---------------------------------------------------------------- evaluation criteria (LKE)
+
+/**
+ * The pemda's versions of the evaluation criteria, and loading another one from a JSON file of
+ * the shape of referensi/lke/permenpanrb-88-2021.json: read in the browser, its content posted; a
+ * refused file lists its problems by location.
+ */
+function PanelKriteriaLke() {
+  const { t } = useTranslation();
+  const { me } = useSesi();
+  const [muatan, ulang] = useMuat<DaftarKriteria>(() => apiLke.daftarKriteria(me.pemda.slug), [me.pemda.slug]);
+  const [hasil, setHasil] = useState<{ ok: true; teks: string } | { ok: false; teks: string; issues: Array<{ path: string; message: string }> } | undefined>();
+  const [kirim, setKirim] = useState(false);
+  const [kunciInput, setKunciInput] = useState(0);
+
+  async function pilih(files: FileList | null) {
+    const f = files?.[0];
+    setHasil(undefined);
+    if (!f) return;
+    let isi: unknown;
+    try {
+      isi = JSON.parse(await f.text());
+    } catch (e) {
+      setHasil({ ok: false, teks: t('pengaturan.kriteria.bukanJson', { nama: f.name }), issues: [{ path: f.name, message: (e as Error).message }] });
+      setKunciInput((n) => n + 1);
+      return;
+    }
+    setKirim(true);
+    try {
+      const v = await apiLke.muatKriteria(me.pemda.slug, isi);
+      setHasil({ ok: true, teks: t('pengaturan.kriteria.dimuat', { nama: v.nama, kode: v.kode, n: v.jumlahKriteria }) });
+      ulang();
+    } catch (e) {
+      const issues = e instanceof ApiError && Array.isArray(e.body.issues) ? (e.body.issues as Array<{ path: string; message: string }>) : [];
+      const teks = e instanceof ApiError && e.status === 400 ? t('pengaturan.kriteria.ditolak', { nama: f.name }) : e instanceof ApiError && typeof e.body.message === 'string' ? e.body.message : (e as Error).message;
+      setHasil({ ok: false, teks, issues });
+    } finally {
+      setKirim(false);
+      setKunciInput((n) => n + 1);
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="kriteria-lke-judul">
+      <Title order={2} size="h4" id="kriteria-lke-judul" mb="xs">
+        {t('pengaturan.kriteria.judul')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('pengaturan.kriteria.ket')}
+      </Text>
+      {muatan.keadaan === 'memuat' ? (
+        <Memuat />
+      ) : muatan.keadaan === 'galat' ? (
+        <Galat galat={muatan.galat} ulang={ulang} />
+      ) : (
+        <Gulir minWidth={560} label={t('pengaturan.kriteria.tabel')}>
+          <Table withTableBorder data-testid="versi-kriteria">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('pengaturan.kriteria.kode')}</Table.Th>
+                <Table.Th scope="col">{t('pengaturan.kriteria.nama')}</Table.Th>
+                <Table.Th scope="col">{t('pengaturan.kriteria.berlakuMulai')}</Table.Th>
+                <Table.Th scope="col">{t('pengaturan.kriteria.jumlah')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[muatan.data.bawaan, ...muatan.data.versi.filter((v) => v.kode !== muatan.data.bawaan.kode)].map((v) => (
+                <Table.Tr key={v.kode} data-kode={v.kode}>
+                  <Table.Td>
+                    <code>{v.kode}</code>
+                    {v.kode === muatan.data.bawaan.kode ? ` (${t('pengaturan.kriteria.bawaan')})` : ''}
+                  </Table.Td>
+                  <Table.Td>
+                    {v.nama}
+                    <Text size="xs" c="dimmed">
+                      {v.regulasi}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{v.berlakuMulai}</Table.Td>
+                  <Table.Td>{v.jumlahKriteria}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Gulir>
+      )}
+      <div className="unggah">
+        <label className="tombol-unggah" data-disabled={kirim || undefined}>
+          {t('pengaturan.kriteria.unggah')}
+          <input key={kunciInput} type="file" accept="application/json,.json" aria-describedby="kriteria-lke-ket" disabled={kirim} onChange={(e) => void pilih(e.currentTarget.files)} />
+        </label>
+        <Text size="xs" c="dimmed" id="kriteria-lke-ket">
+          {kirim ? t('pengaturan.kriteria.memuat') : t('pengaturan.kriteria.unggahKet')}
+        </Text>
+      </div>
+      {hasil && (
+        <Alert color={hasil.ok ? 'green' : 'red'} role={hasil.ok ? 'status' : 'alert'} mt="sm" data-testid="hasil-kriteria">
+          {hasil.teks}
+          {!hasil.ok && hasil.issues.length > 0 && (
+            <ul className="daftar-masalah">
+              {hasil.issues.map((i, n) => (
+                <li key={n}>
+                  <code>{i.path}</code>: {i.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
     </Paper>
   );
 }
