@@ -144,7 +144,6 @@ export const evaluasi: typeof id = {
     selesaiSyarat: 'Done requires a follow-up text and at least one evidence link.',
     tautan: 'Evidence links of the follow-up of recommendation {{n}}',
     tautanBaru: 'Evidence link of the follow-up of recommendation {{n}} (https://…)',
-    hapusTautan: 'Remove link {{tautan}}',
   },
   rekap: {
     judul: 'Evaluation recap of every OPD {{tahun}}',

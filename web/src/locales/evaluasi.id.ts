@@ -142,7 +142,6 @@ export const evaluasi = {
     selesaiSyarat: 'Status Selesai memerlukan isian tindak lanjut dan sedikitnya satu tautan bukti.',
     tautan: 'Tautan bukti tindak lanjut rekomendasi {{n}}',
     tautanBaru: 'Tautan bukti tindak lanjut rekomendasi {{n}} (https://…)',
-    hapusTautan: 'Hapus tautan {{tautan}}',
   },
   rekap: {
     judul: 'Rekap evaluasi seluruh perangkat daerah {{tahun}}',

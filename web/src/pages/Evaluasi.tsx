@@ -14,7 +14,8 @@ import { useMuat } from '../muat.ts';
 import { bacaDrafRencana, hapusDrafRencana, kunciRencana, simpanDrafRencana } from '../rencana-draf.ts';
 import { bolehRekapEvaluasi, useSesi } from '../session.tsx';
 import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
-import { BagianLke, GAYA_GALAT, RekapEvaluasi } from './EvaluasiLke.tsx';
+import { BagianLke, RekapEvaluasi } from './EvaluasiLke.tsx';
+import { DaftarTautan, GAYA_GALAT } from '../components/DaftarTautan.tsx';
 
 interface Isian {
   skor: Record<string, Record<string, string>>;
@@ -309,8 +310,6 @@ function BarisTindakLanjut(props: { l: LingkupTahun; e: DataEvaluasi; n: number;
   const kunci = kunciRencana([me.username, me.pemda.slug, props.l.opd, props.l.tahun, 'tindak-lanjut', r.id]);
   const tersimpan: IsianTindakLanjut = { teks: r.tindakLanjut ?? '', status: r.status, tautan: r.tautan };
   const [isian, setIsian] = useState<IsianTindakLanjut>(() => (boleh ? bacaDrafRencana(kunci, isIsianTindakLanjut)?.isi : undefined) ?? tersimpan);
-  const [tautanBaru, setTautanBaru] = useState('');
-  const [tautanSalah, setTautanSalah] = useState(false);
   const [galat, setGalat] = useState<unknown>(undefined);
   const [simpan, setSimpan] = useState(false);
   const berubah = !samaTindakLanjut(isian, tersimpan);
@@ -320,16 +319,6 @@ function BarisTindakLanjut(props: { l: LingkupTahun; e: DataEvaluasi; n: number;
     if (berubah) simpanDrafRencana(kunci, { isi: isian, version: props.e.version });
     else hapusDrafRencana(kunci);
   }, [isian, berubah, kunci, props.e.version, boleh]);
-
-  const tambahTautan = () => {
-    const u = tautanBaru.trim();
-    if (!/^https?:\/\/\S+$/i.test(u)) {
-      setTautanSalah(true);
-      return;
-    }
-    setTautanBaru('');
-    setIsian((x) => (x.tautan.includes(u) ? x : { ...x, tautan: [...x.tautan, u] }));
-  };
 
   const status = (
     <Text size="sm" data-status-tindak-lanjut={r.status}>
@@ -370,45 +359,7 @@ function BarisTindakLanjut(props: { l: LingkupTahun; e: DataEvaluasi; n: number;
             error={kurangBukti ? t('evaluasi.tl.selesaiSyarat') : undefined}
             styles={GAYA_GALAT}
           />
-          {isian.tautan.length > 0 && (
-            <ul className="daftar-bukti" aria-label={t('evaluasi.tl.tautan', { n })}>
-              {isian.tautan.map((u) => (
-                <li key={u}>
-                  <Anchor href={u} target="_blank" rel="noopener noreferrer" size="sm">
-                    {u}
-                  </Anchor>
-                  <Button size="compact-xs" variant="subtle" color="red" ml={4} aria-label={t('evaluasi.tl.hapusTautan', { tautan: u })} onClick={() => setIsian((x) => ({ ...x, tautan: x.tautan.filter((y) => y !== u) }))}>
-                    {t('evaluasi.lke.hapus')}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <Group align="flex-end" gap="xs" mt={4} wrap="nowrap">
-            <TextInput
-              size="xs"
-              type="url"
-              style={{ flex: 1, minWidth: 0 }}
-              label={t('evaluasi.tl.tautanBaru', { n })}
-              placeholder="https://"
-              value={tautanBaru}
-              error={tautanSalah ? t('evaluasi.lke.tautanSalah') : undefined}
-              styles={GAYA_GALAT}
-              onChange={(ev) => {
-                setTautanBaru(ev.currentTarget.value);
-                setTautanSalah(false);
-              }}
-              onKeyDown={(ev) => {
-                if (ev.key === 'Enter') {
-                  ev.preventDefault();
-                  tambahTautan();
-                }
-              }}
-            />
-            <Button size="xs" variant="default" onClick={tambahTautan} disabled={tautanBaru.trim() === ''}>
-              {t('evaluasi.lke.tambahTautan')}
-            </Button>
-          </Group>
+          <DaftarTautan tautan={isian.tautan} labelDaftar={t('evaluasi.tl.tautan', { n })} ubah={{ labelBaru: t('evaluasi.tl.tautanBaru', { n }), ubah: (tautan) => setIsian((x) => ({ ...x, tautan })) }} />
           {galat !== undefined && (
             <Alert color={galat instanceof ApiError && galat.status === 409 ? 'yellow' : 'red'} role="alert" mt="xs">
               {galat instanceof ApiError && galat.status === 409 ? t('evaluasi.bentrok') : pesanGalat(t, galat)}

@@ -18,8 +18,9 @@ import type { LingkupTahun } from '@kontrak/rencana.ts';
 import { ApiError, NetworkError } from '../api.ts';
 import { apiLke, BATAS_BUKTI_LKE, JENIS_BUKTI_LKE, NILAI_JAWABAN, TAHAP_LKE, TINGKAT_LKE, type JawabanLke, type LangkahLke, type TahapLke, type TingkatLke } from '../api-evaluasi.ts';
 import { Bagian, Galat, Memuat, pesanGalat } from '../components/Bagian.tsx';
+import { DaftarTautan, GAYA_GALAT } from '../components/DaftarTautan.tsx';
 import { Gulir } from '../components/Gulir.tsx';
-import { IkonKlip } from '../components/Ikon.tsx';
+import { PilihBerkas } from '../components/PilihBerkas.tsx';
 import { formatAngka, formatJam, formatTanggalJam } from '../format.ts';
 import { useMuat } from '../muat.ts';
 import { bacaDrafRencana, hapusDrafRencana, kunciRencana, simpanDrafRencana } from '../rencana-draf.ts';
@@ -31,7 +32,6 @@ const duaDesimal = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, ma
 export const formatNilaiLke = (n: number | null | undefined): string => (n === null || n === undefined || !Number.isFinite(n) ? '–' : duaDesimal.format(n));
 
 /** Mantine's error red (red-6) is 3.3:1 on white; the messages use red-9 (WCAG AA). */
-export const GAYA_GALAT = { error: { color: 'var(--mantine-color-red-9)' } };
 
 /** When the server cannot be reached an answer waits on the device and is sent again this often. */
 const JEDA_ULANG_MS = 10_000;
@@ -548,20 +548,6 @@ function RekomendasiLalu({ lembar, tahun }: { lembar: LembarLke; tahun: number }
   );
 }
 
-export function DaftarTautan({ tautan }: { tautan: readonly string[] }) {
-  return (
-    <ul className="lke-daftar">
-      {tautan.map((u) => (
-        <li key={u}>
-          <Anchor href={u} target="_blank" rel="noopener noreferrer" size="sm">
-            {u}
-          </Anchor>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 // ---------------------------------------------------------------- one criterion
 
 interface BarisProps {
@@ -733,7 +719,6 @@ function isHasilJawaban(v: unknown): v is HasilJawaban {
   return !!v && typeof v === 'object' && 'kriteria' in v && 'nilai' in v && !!(v as HasilJawaban).kriteria && typeof (v as HasilJawaban).kriteria.kode === 'string';
 }
 
-const TAUTAN_SAH = /^https?:\/\/[^\s]+$/i;
 
 type Simpan =
   | { k: 'diam' }
@@ -778,8 +763,6 @@ function EditorJawaban({ l, baris, tingkat, setelahSimpan, gantiBaris, muatUlang
   const [isian, setIsianState] = useState<IsianJawaban>(mula.isian);
   const [simpan, setSimpanState] = useState<Simpan>(mula.dipulihkan ? { k: 'belum' } : { k: 'diam' });
   const simpanRef = useRef<Simpan>(simpan);
-  const [tautanBaru, setTautanBaru] = useState('');
-  const [tautanSalah, setTautanSalah] = useState(false);
 
   const isianRef = useRef(mula.isian);
   const versiRef = useRef(mula.versi);
@@ -913,16 +896,6 @@ function EditorJawaban({ l, baris, tingkat, setelahSimpan, gantiBaris, muatUlang
     else setSimpan({ k: 'belum' });
   }
 
-  function tambahTautan() {
-    const u = tautanBaru.trim();
-    if (!TAUTAN_SAH.test(u)) {
-      setTautanSalah(true);
-      return;
-    }
-    setTautanBaru('');
-    if (!isianRef.current.tautan.includes(u)) ubah({ tautan: [...isianRef.current.tautan, u] }, true);
-  }
-
   function pakaiSaya() {
     bentrokRef.current = false;
     void jalankan();
@@ -998,45 +971,7 @@ function EditorJawaban({ l, baris, tingkat, setelahSimpan, gantiBaris, muatUlang
           {t('evaluasi.lke.faktaDipakai', { uraian: usulan.uraian })}
         </Text>
       )}
-      {isian.tautan.length > 0 && (
-        <ul className="lke-daftar" aria-label={t('evaluasi.lke.tautan')}>
-          {isian.tautan.map((u) => (
-            <li key={u}>
-              <Anchor href={u} target="_blank" rel="noopener noreferrer" size="sm">
-                {u}
-              </Anchor>
-              <Button size="compact-xs" variant="subtle" color="red" ml={4} aria-label={t('evaluasi.lke.hapusTautan', { tautan: u })} onClick={() => ubah({ tautan: isianRef.current.tautan.filter((x) => x !== u) }, true)}>
-                {t('evaluasi.lke.hapus')}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className="lke-tautan-baru">
-        <TextInput
-          className="lke-tautan-input"
-          size="xs"
-          type="url"
-          label={t('evaluasi.lke.tautanBaru')}
-          placeholder="https://"
-          value={tautanBaru}
-          error={tautanSalah ? t('evaluasi.lke.tautanSalah') : undefined}
-          styles={GAYA_GALAT}
-          onChange={(e) => {
-            setTautanBaru(e.currentTarget.value);
-            setTautanSalah(false);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              tambahTautan();
-            }
-          }}
-        />
-        <Button size="xs" variant="default" onClick={tambahTautan} disabled={tautanBaru.trim() === ''}>
-          {t('evaluasi.lke.tambahTautan')}
-        </Button>
-      </div>
+      <DaftarTautan tautan={isian.tautan} labelDaftar={t('evaluasi.lke.tautan')} ubah={{ labelBaru: t('evaluasi.lke.tautanBaru'), ubah: (tautan) => ubah({ tautan }, true) }} />
       <BerkasTingkat
         l={l}
         kode={kode}
@@ -1168,29 +1103,7 @@ function BerkasTingkat({ l, kode, berkas, onTambah, onHapus }: { l: LingkupTahun
   return (
     <div className="bukti">
       {berkas.length > 0 && <BuktiTampil tautan={[]} fakta={[]} berkas={berkas} hapus={(b) => void hapus(b)} />}
-      <div className="unggah">
-        <label className="tombol-unggah" data-disabled={mengunggah || undefined}>
-          <IkonKlip />
-          {t('evaluasi.lke.unggah')}
-          <input
-            ref={input}
-            type="file"
-            name="berkas"
-            accept="application/pdf,image/png,image/jpeg"
-            aria-describedby={`${id}-ket${galat ? ` ${id}-galat` : ''}`}
-            onChange={(e) => void pilih(e.currentTarget.files)}
-            disabled={mengunggah}
-          />
-        </label>
-        <Text size="xs" c="dimmed" id={`${id}-ket`}>
-          {mengunggah ? t('bukti.mengunggah') : t('bukti.ket')}
-        </Text>
-        {galat && (
-          <Text size="sm" c="red.9" id={`${id}-galat`} role="alert">
-            {galat}
-          </Text>
-        )}
-      </div>
+      <PilihBerkas id={id} label={t('evaluasi.lke.unggah')} name="berkas" mengunggah={mengunggah} galat={galat} pilih={(f) => void pilih(f)} inputRef={input} />
     </div>
   );
 }

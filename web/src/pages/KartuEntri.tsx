@@ -5,7 +5,8 @@ import type { Entri, Riwayat, SimpanBody } from '@kontrak/entri.ts';
 import type { Galat } from '@kontrak/umum.ts';
 import { Gulir } from '../components/Gulir.tsx';
 import { api, ApiError, NetworkError, type EntriRef } from '../api.ts';
-import { IkonGembok, IkonKlip } from '../components/Ikon.tsx';
+import { IkonGembok } from '../components/Ikon.tsx';
+import { PilihBerkas } from '../components/PilihBerkas.tsx';
 import { DaftarKomentar, KepalaEntri } from '../components/StatusEntri.tsx';
 import { bacaDraf, hapusDraf, kunciDraf, samaIsian, simpanDraf } from '../drafts.ts';
 import { angkaUntukInput, denganSatuan, formatAngka, formatJam, formatTanggalJam } from '../format.ts';
@@ -525,29 +526,7 @@ function Bukti({ entri, r, bisaUbah, onTambah }: { entri: Entri; r: EntriRef; bi
         </Text>
       )}
       {bisaUbah && (
-        <div className="unggah">
-          <label className="tombol-unggah" data-disabled={mengunggah || undefined}>
-            <IkonKlip />
-            {t('bukti.pilih')}
-            <input
-              ref={input}
-              type="file"
-              name="file"
-              accept="application/pdf,image/png,image/jpeg"
-              aria-describedby={`${id}-ket${galat ? ` ${id}-galat` : ''}`}
-              onChange={(e) => void pilih(e.currentTarget.files)}
-              disabled={mengunggah}
-            />
-          </label>
-          <Text size="xs" c="dimmed" id={`${id}-ket`}>
-            {mengunggah ? t('bukti.mengunggah') : t('bukti.ket')}
-          </Text>
-          {galat && (
-            <Text size="sm" c="red.8" id={`${id}-galat`} role="alert">
-              {galat}
-            </Text>
-          )}
-        </div>
+        <PilihBerkas id={id} label={t('bukti.pilih')} name="file" mengunggah={mengunggah} galat={galat} pilih={(f) => void pilih(f)} inputRef={input} />
       )}
     </div>
   );
