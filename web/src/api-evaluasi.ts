@@ -42,9 +42,6 @@ export const TINGKAT_LKE = ['mandiri', 'evaluator', 'supervisor'] as const satis
 export const TAHAP_LKE = ['mandiri', 'evaluator', 'supervisor', 'final'] as const satisfies readonly TahapLke[];
 /** The value of each answer (src/engine/evaluasi.ts): Y 1, T 0; A 1, B 0,75, C 0,5, D 0,25, E 0. */
 export const NILAI_JAWABAN: Record<JawabanLke, number> = { Y: 1, T: 0, A: 1, B: 0.75, C: 0.5, D: 0.25, E: 0 };
-/** Evidence files: the same types and size as the realisasi evidence. */
-export const BATAS_BUKTI_LKE = 5 * 1024 * 1024;
-export const JENIS_BUKTI_LKE = ['application/pdf', 'image/png', 'image/jpeg'];
 
 const pemdaBase = (p: string) => `/api/pemda/${enc(p)}`;
 const lke = (l: LingkupTahun) => `${base(l)}/lke`;

@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { BarisKriteria, BerkasBukti, HasilJawaban, JawabanTingkat, LembarLke, NilaiTingkat } from '@kontrak/lke.ts';
 import type { LingkupTahun } from '@kontrak/rencana.ts';
 import { ApiError, NetworkError } from '../api.ts';
-import { apiLke, BATAS_BUKTI_LKE, JENIS_BUKTI_LKE, NILAI_JAWABAN, TAHAP_LKE, TINGKAT_LKE, type JawabanLke, type LangkahLke, type TahapLke, type TingkatLke } from '../api-evaluasi.ts';
+import { apiLke, NILAI_JAWABAN, TAHAP_LKE, TINGKAT_LKE, type JawabanLke, type LangkahLke, type TahapLke, type TingkatLke } from '../api-evaluasi.ts';
 import { Bagian, Galat, Memuat, pesanGalat } from '../components/Bagian.tsx';
 import { DaftarTautan, GAYA_GALAT } from '../components/DaftarTautan.tsx';
 import { Gulir } from '../components/Gulir.tsx';
@@ -1057,37 +1057,7 @@ function StatusSimpan({ s, muatUlang }: { s: Simpan; muatUlang: () => void }) {
 /** The evidence files of the tier being answered: list, download, upload, delete. */
 function BerkasTingkat({ l, kode, berkas, onTambah, onHapus }: { l: LingkupTahun; kode: string; berkas: BerkasBukti[]; onTambah: (b: BerkasBukti) => void; onHapus: (b: BerkasBukti) => void }) {
   const { t } = useTranslation();
-  const id = useId();
   const [galat, setGalat] = useState<string | undefined>();
-  const [mengunggah, setMengunggah] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-
-  async function pilih(files: FileList | null) {
-    const f = files?.[0];
-    setGalat(undefined);
-    if (!f) return;
-    if (!JENIS_BUKTI_LKE.includes(f.type)) setGalat(t('bukti.jenis'));
-    else if (f.size > BATAS_BUKTI_LKE) setGalat(t('bukti.ukuran', { mb: formatAngka(f.size / 1024 / 1024, 1) }));
-    else {
-      setMengunggah(true);
-      try {
-        onTambah(await apiLke.unggahBukti(l, kode, f));
-      } catch (e) {
-        setGalat(
-          e instanceof ApiError && e.status === 413
-            ? t('bukti.ukuran', { mb: formatAngka(f.size / 1024 / 1024, 1) })
-            : e instanceof NetworkError
-              ? t('galat.jaringan')
-              : e instanceof ApiError && typeof e.body.message === 'string'
-                ? `${t('bukti.gagal')} ${e.body.message}`
-                : t('bukti.gagal'),
-        );
-      } finally {
-        setMengunggah(false);
-      }
-    }
-    if (input.current) input.current.value = '';
-  }
 
   async function hapus(b: BerkasBukti) {
     if (!window.confirm(t('evaluasi.lke.konfirmasiHapusBerkas', { nama: b.nama }))) return;
@@ -1103,7 +1073,12 @@ function BerkasTingkat({ l, kode, berkas, onTambah, onHapus }: { l: LingkupTahun
   return (
     <div className="bukti">
       {berkas.length > 0 && <BuktiTampil tautan={[]} fakta={[]} berkas={berkas} hapus={(b) => void hapus(b)} />}
-      <PilihBerkas id={id} label={t('evaluasi.lke.unggah')} name="berkas" mengunggah={mengunggah} galat={galat} pilih={(f) => void pilih(f)} inputRef={input} />
+      {galat && (
+        <Text size="sm" c="red.9" role="alert">
+          {galat}
+        </Text>
+      )}
+      <PilihBerkas label={t('evaluasi.lke.unggah')} name="berkas" unggah={async (f) => onTambah(await apiLke.unggahBukti(l, kode, f))} />
     </div>
   );
 }

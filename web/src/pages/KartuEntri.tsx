@@ -16,8 +16,6 @@ import { adaMasalahBlok, BATAS_KETERANGAN, periksaIsian, type Isian, type Masala
 export const JEDA_SIMPAN_MS = 800;
 /** When the server cannot be reached the draft waits on the device and is retried this often. */
 const JEDA_ULANG_MS = 10_000;
-export const BATAS_BUKTI = 5 * 1024 * 1024;
-const JENIS_BUKTI = ['application/pdf', 'image/png', 'image/jpeg'];
 
 /**
  * The note field grows with its text from 2 to 8 lines. Where CSS can do that (`field-sizing`,
@@ -482,28 +480,6 @@ function Konflik({ server, milikSaya, onSaya, onServer }: { server: Entri; milik
 function Bukti({ entri, r, bisaUbah, onTambah }: { entri: Entri; r: EntriRef; bisaUbah: boolean; onTambah: (b: Entri['bukti'][number]) => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const [galat, setGalat] = useState<string | undefined>();
-  const [mengunggah, setMengunggah] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-
-  async function pilih(files: FileList | null) {
-    const f = files?.[0];
-    setGalat(undefined);
-    if (!f) return;
-    if (!JENIS_BUKTI.includes(f.type)) setGalat(t('bukti.jenis'));
-    else if (f.size > BATAS_BUKTI) setGalat(t('bukti.ukuran', { mb: formatAngka(f.size / 1024 / 1024, 1) }));
-    else {
-      setMengunggah(true);
-      try {
-        onTambah(await api.unggahBukti(r, f));
-      } catch (e) {
-        setGalat(e instanceof ApiError && e.status === 413 ? t('bukti.ukuran', { mb: formatAngka(f.size / 1024 / 1024, 1) }) : e instanceof NetworkError ? t('galat.jaringan') : t('bukti.gagal'));
-      } finally {
-        setMengunggah(false);
-      }
-    }
-    if (input.current) input.current.value = '';
-  }
 
   return (
     <div className="bukti">
@@ -526,7 +502,7 @@ function Bukti({ entri, r, bisaUbah, onTambah }: { entri: Entri; r: EntriRef; bi
         </Text>
       )}
       {bisaUbah && (
-        <PilihBerkas id={id} label={t('bukti.pilih')} name="file" mengunggah={mengunggah} galat={galat} pilih={(f) => void pilih(f)} inputRef={input} />
+        <PilihBerkas label={t('bukti.pilih')} name="file" unggah={async (f) => onTambah(await api.unggahBukti(r, f))} />
       )}
     </div>
   );
