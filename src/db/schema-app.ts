@@ -296,6 +296,25 @@ export const komentarVerifikasi = pgTable(
   ],
 );
 
+/** The columns of an uploaded evidence file: its name, detected type, size, checksum, bytes and uploader. */
+const kolomBerkas = () => ({
+  namaAsli: text('nama_asli').notNull(),
+  mime: text('mime').notNull(),
+  ukuran: integer('ukuran').notNull(),
+  sha256: text('sha256').notNull(),
+  isi: bytea('isi').notNull(),
+  diunggahOleh: uuid('diunggah_oleh').notNull(),
+  diunggahPada: waktu('diunggah_pada').notNull(),
+});
+
+/** What every evidence file must be: 1 byte to UKURAN_BUKTI_MAKS, of one of MIME_BUKTI. */
+function cekBerkas(table: string, t: { ukuran: AnyPgColumn; mime: AnyPgColumn }) {
+  return [
+    check(`${table}_ukuran_ck`, sql`${t.ukuran} between 1 and ${sql.raw(String(UKURAN_BUKTI_MAKS))}`),
+    check(`${table}_mime_ck`, sql`${t.mime} in (${sql.raw(MIME_BUKTI.map((m) => `'${m}'`).join(', '))})`),
+  ];
+}
+
 /** An evidence file of a realisasi entry; the type is detected from the content, never from the name. */
 export const buktiFile = pgTable(
   'bukti_file',
@@ -306,21 +325,14 @@ export const buktiFile = pgTable(
     tahun: integer('tahun').notNull(),
     indikatorKode: text('indikator_kode').notNull(),
     triwulan: smallint('triwulan').notNull(),
-    namaAsli: text('nama_asli').notNull(),
-    mime: text('mime').notNull(),
-    ukuran: integer('ukuran').notNull(),
-    sha256: text('sha256').notNull(),
-    isi: bytea('isi').notNull(),
-    diunggahOleh: uuid('diunggah_oleh').notNull(),
-    diunggahPada: waktu('diunggah_pada').notNull(),
+    ...kolomBerkas(),
   },
   (t) => [
     ...pemdaKeys('bukti_file', t),
     foreignKey({ name: 'bukti_file_pengguna_fk', columns: [t.pemdaId, t.diunggahOleh], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('restrict'),
     index('bukti_file_entri_idx').on(t.pemdaId, t.opdSlug, t.tahun, t.triwulan, t.indikatorKode),
     check('bukti_file_triwulan_ck', sql`${t.triwulan} between 1 and 4`),
-    check('bukti_file_ukuran_ck', sql`${t.ukuran} between 1 and ${sql.raw(String(UKURAN_BUKTI_MAKS))}`),
-    check('bukti_file_mime_ck', sql`${t.mime} in (${sql.raw(MIME_BUKTI.map((m) => `'${m}'`).join(', '))})`),
+    ...cekBerkas('bukti_file', t),
   ],
 );
 
@@ -510,13 +522,7 @@ export const buktiLke = pgTable(
     evaluasiId: uuid('evaluasi_id').notNull(),
     kriteriaKode: text('kriteria_kode').notNull(),
     tingkat: text('tingkat').$type<TingkatLke>().notNull(),
-    namaAsli: text('nama_asli').notNull(),
-    mime: text('mime').notNull(),
-    ukuran: integer('ukuran').notNull(),
-    sha256: text('sha256').notNull(),
-    isi: bytea('isi').notNull(),
-    diunggahOleh: uuid('diunggah_oleh').notNull(),
-    diunggahPada: waktu('diunggah_pada').notNull(),
+    ...kolomBerkas(),
   },
   (t) => [
     ...pemdaKeys('bukti_lke', t),
@@ -524,8 +530,7 @@ export const buktiLke = pgTable(
     foreignKey({ name: 'bukti_lke_pengguna_fk', columns: [t.pemdaId, t.diunggahOleh], foreignColumns: [pengguna.pemdaId, pengguna.id] }).onDelete('restrict'),
     index('bukti_lke_kriteria_idx').on(t.pemdaId, t.evaluasiId, t.kriteriaKode),
     check('bukti_lke_tingkat_ck', sql`${t.tingkat} in ('mandiri', 'evaluator', 'supervisor')`),
-    check('bukti_lke_ukuran_ck', sql`${t.ukuran} between 1 and ${sql.raw(String(UKURAN_BUKTI_MAKS))}`),
-    check('bukti_lke_mime_ck', sql`${t.mime} in (${sql.raw(MIME_BUKTI.map((m) => `'${m}'`).join(', '))})`),
+    ...cekBerkas('bukti_lke', t),
   ],
 );
 
