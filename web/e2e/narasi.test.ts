@@ -69,7 +69,9 @@ describe('LKJIP narrative and SAKIP evaluation', { skip: lewati }, () => {
     const { page } = h;
     await masuk(page, 'inspektorat.paser');
     await page.goto('/evaluasi?opd=disnakertrans&tahun=2023');
-    await page.locator('[data-testid="predikat"][data-predikat="D"]').waitFor();
+    // Before any evaluation there is no grade: not "D" (a grade the OPD never received).
+    await page.locator('[data-testid="predikat"][data-predikat="belum"]').waitFor();
+    assert.equal((await page.getByTestId('predikat').textContent())?.trim(), 'Predikat: belum dievaluasi');
     for (const k of ['Perencanaan Kinerja', 'Pengukuran Kinerja', 'Pelaporan Kinerja', 'Evaluasi Akuntabilitas Kinerja Internal'])
       for (const s of ['Pemenuhan (20%)', 'Kualitas (30%)', 'Implementasi (50%)']) await page.getByLabel(`${k} · ${s}`, { exact: true }).fill('80');
     // 80 exactly is BB; one sub-component a little higher makes the total 80,5: A.

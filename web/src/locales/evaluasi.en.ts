@@ -19,6 +19,7 @@ export const evaluasi: typeof id = {
   persenSalah: 'Enter 0 to 100, at most 4 decimals.',
   total: 'Total score',
   predikat: 'Grade',
+  tanpaPredikat: 'not evaluated yet',
   belumAda: 'No evaluation for this year yet.',
   rekomendasiJudul: 'Recommendations and follow-up',
   rekomendasi: 'Recommendation {{n}}',

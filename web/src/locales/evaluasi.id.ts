@@ -17,6 +17,7 @@ export const evaluasi = {
   persenSalah: 'Isi 0 sampai 100, paling banyak 4 desimal.',
   total: 'Nilai total',
   predikat: 'Predikat',
+  tanpaPredikat: 'belum dievaluasi',
   belumAda: 'Belum ada evaluasi untuk tahun ini.',
   rekomendasiJudul: 'Rekomendasi dan tindak lanjut',
   rekomendasi: 'Rekomendasi {{n}}',

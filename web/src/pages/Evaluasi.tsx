@@ -146,8 +146,9 @@ function FormEvaluasi({ l, e, kunciDraf, ganti, versiBaru }: { l: LingkupTahun; 
       judul={ringkas ? t('evaluasi.nilaiJudul') : t('evaluasi.rekomendasiEvaluasi')}
       aksi={
         ringkas ? (
-          <Badge size="lg" color={e.ada ? 'blue' : 'gray'} data-testid="predikat" data-predikat={e.hasil.predikat}>
-            {t('evaluasi.predikat')}: {e.hasil.predikat}
+          // No evaluation yet is no grade, not a D.
+          <Badge size="lg" color={e.ada ? 'blue' : 'gray'} data-testid="predikat" data-predikat={e.ada ? e.hasil.predikat : 'belum'}>
+            {t('evaluasi.predikat')}: {e.ada ? e.hasil.predikat : t('evaluasi.tanpaPredikat')}
           </Badge>
         ) : undefined
       }
