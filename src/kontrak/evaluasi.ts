@@ -45,7 +45,13 @@ export const EvaluasiOpd = z
   .meta({ id: 'EvaluasiOpd' });
 export type EvaluasiOpd = z.output<typeof EvaluasiOpd>;
 
-export const Kekurangan = z.object({ indikator: z.string(), nama: z.string(), triwulan: z.number().int(), status: z.string() });
+export const Kekurangan = z.object({
+  indikator: z.string(),
+  nama: z.string(),
+  unit: z.array(z.object({ kode: z.string(), nama: z.string() })).describe('unit yang wajib mengisi realisasinya'),
+  triwulan: z.number().int(),
+  status: z.enum(['kosong', 'draf', 'diajukan', 'ditolak', 'diverifikasi']),
+});
 export type Kekurangan = z.output<typeof Kekurangan>;
 export const BelumLengkapGalat = z.object({
   error: z.literal('belum-lengkap'),

@@ -166,7 +166,7 @@ for (const kind of testDatabases()) {
       await ditolak(['kepala.disnakertrans'], 'POST', url);
       const belum = await as('kepala.disnakertrans').req('POST', url);
       assert.equal(belum.statusCode, 409, belum.body);
-      const g = belum.json<{ error: string; kurang: Array<{ indikator: string; triwulan: number; status: string }> }>();
+      const g = belum.json<{ error: string; kurang: Array<{ indikator: string; triwulan: number; status: string; unit: Array<{ kode: string; nama: string }> }> }>();
       assert.equal(g.error, 'belum-lengkap');
       const katalog = await bacaKatalog(h.db, h.pemda.id, 'disnakertrans', 2023);
       assert.ok(katalog?.tahunOpdId);
@@ -176,6 +176,13 @@ for (const kind of testDatabases()) {
       const harap = katalog.indikator.flatMap((i) => [1, 2, 3, 4].map((tw) => `${i.kode}/${tw}`)).filter((k) => !disetujui.has(k));
       assert.deepEqual(g.kurang.map((x) => `${x.indikator}/${x.triwulan}`).sort(), harap.sort());
       assert.ok(g.kurang.length > 0);
+      // Each names the units that owe it, with their names, so the list can be read per unit.
+      for (const x of g.kurang) {
+        const owner = katalog.indikator.find((i) => i.kode === x.indikator)?.unit ?? [];
+        assert.deepEqual(x.unit.map((u) => u.kode).sort(), [...owner].sort(), x.indikator);
+        assert.deepEqual(x.unit.map((u) => u.nama), x.unit.map((u) => katalog.unit.find((k) => k.kode === u.kode)?.nama));
+      }
+      assert.ok(g.kurang.some((x) => x.unit.length > 0));
 
       // Every quarter of every indicator approved.
       await h.db.update(t.realisasi).set({ status: 'disetujui' }).where(and(eq(t.realisasi.pemdaId, h.pemda.id), eq(t.realisasi.tahunOpdId, tahunOpdId)));

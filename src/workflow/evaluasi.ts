@@ -251,6 +251,8 @@ export async function tindakLanjutDariEvaluasi(db: Db, pemdaId: string, opd: str
 export interface Kekurangan {
   indikator: string;
   nama: string;
+  /** The units that owe the realisasi, in the OPD's order. */
+  unit: Array<{ kode: string; nama: string }>;
   triwulan: number;
   status: string;
 }
@@ -268,7 +270,7 @@ export async function kekuranganTahun(db: Db, pemdaId: string, opd: string, tahu
   return katalog.indikator.flatMap((i) =>
     [1, 2, 3, 4].flatMap((tw) => {
       const status = rows.find((r) => r.kode === i.kode && r.triwulan === tw)?.status ?? 'kosong';
-      return status === 'disetujui' ? [] : [{ indikator: i.kode, nama: i.nama, triwulan: tw, status }];
+      return status === 'disetujui' ? [] : [{ indikator: i.kode, nama: i.nama, unit: katalog.unit.filter((u) => i.unit.includes(u.kode)).map((u) => ({ kode: u.kode, nama: u.nama })), triwulan: tw, status }];
     }),
   );
 }

@@ -98,4 +98,33 @@ describe('LKJIP narrative and SAKIP evaluation', { skip: lewati }, () => {
     await potret(page, 'narasi-ponsel', 1400);
     await h.tutup();
   });
+  it('a refused sign-off lists what is missing per unit, in words, each linked to its entry screen', async () => {
+    const h = await halamanBaru(browser, server, DESKTOP);
+    const { page } = h;
+    await masuk(page, 'kepala.disnakertrans');
+    await page.goto('/evaluasi?opd=disnakertrans&tahun=2023');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Sahkan tahun 2023' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Belum dapat disahkan' });
+    await alert.waitFor();
+    const teks = await alert.innerText();
+    // Statuses in words (never the stored "kosong"), every missing quarter listed (no "…").
+    assert.doesNotMatch(teks, /\bkosong\b|…/);
+    assert.match(teks, /· (Belum diisi|Draf|Diajukan|Ditolak|Diverifikasi): TW1(, TW2)?/);
+    // Grouped by the unit that owes the entries: one section per unit, each with its count.
+    const unit = alert.locator('section');
+    assert.ok((await unit.count()) >= 2, 'several units owe entries');
+    const judul = await unit.first().locator('p').first().innerText();
+    assert.match(judul, /^.+: \d+ isian$/);
+    // The per-unit counts cover the total of the title (an entry owed by two units counts in both).
+    const total = Number(/Belum dapat disahkan: (\d+) isian/.exec(teks)?.[1]);
+    const perUnit = [...teks.matchAll(/: (\d+) isian\n/g)].reduce((a, m) => a + Number(m[1]), 0);
+    assert.ok(total > 0 && perUnit >= total, `${perUnit} per unit, ${total} in all`);
+    // A link opens the entry screen of that quarter.
+    const link = unit.first().getByRole('link').first();
+    await link.click();
+    await page.waitForURL(/\/entri\?opd=disnakertrans&tahun=2023&tw=[1-4]$/);
+    assert.deepEqual(h.galat, []);
+    await h.tutup();
+  });
 });

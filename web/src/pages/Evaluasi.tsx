@@ -16,6 +16,7 @@ import { bolehRekapEvaluasi, useSesi } from '../session.tsx';
 import { KepalaHalaman } from '../components/KepalaHalaman.tsx';
 import { BagianLke, RekapEvaluasi } from './EvaluasiLke.tsx';
 import { DaftarTautan, GAYA_GALAT } from '../components/DaftarTautan.tsx';
+import { Tautan } from '../components/Tautan.tsx';
 
 interface Isian {
   skor: Record<string, Record<string, string>>;
@@ -217,7 +218,8 @@ function FormEvaluasi({ l, e, kunciDraf, ganti, versiBaru }: { l: LingkupTahun; 
           </Table>
         </Gulir>
       )}
-      {ringkas && (
+      {/* Readers find the recommendations with their follow-ups in the next card; here only who writes them, or their absence. */}
+      {ringkas && (e.boleh.isi || isian.rekomendasi.length === 0) && (
         <Title order={3} size="h5" mt="md" mb="xs">
           {t('evaluasi.rekomendasiJudul')}
         </Title>
@@ -464,12 +466,7 @@ function Pengesahan({ l, e, ganti }: { l: LingkupTahun; e: DataEvaluasi; ganti: 
       )}
       {kurang && (
         <Alert color="orange" role="alert" mt="sm" title={t('evaluasi.kurangJudul', { n: kurang.length })}>
-          <List size="sm" className="daftar-kurang">
-            {kurang.slice(0, 40).map((k) => (
-              <List.Item key={`${k.indikator}/${k.triwulan}`}>{t('evaluasi.kurangBaris', { indikator: `${k.indikator} ${k.nama}`, tw: k.triwulan, status: k.status })}</List.Item>
-            ))}
-            {kurang.length > 40 && <List.Item>…</List.Item>}
-          </List>
+          <DaftarKurang l={l} kurang={kurang} />
         </Alert>
       )}
       {e.boleh.buka && (
@@ -505,5 +502,48 @@ function Pengesahan({ l, e, ganti }: { l: LingkupTahun; e: DataEvaluasi; ganti: 
         </Alert>
       )}
     </Bagian>
+  );
+}
+
+/**
+ * What stands between the year and its sign-off, per unit that owes it: each indicator once, with
+ * the quarters not yet approved and their status in words, linked to the entry screen of the first
+ * of those quarters.
+ */
+function DaftarKurang({ l, kurang }: { l: LingkupTahun; kurang: Kekurangan[] }) {
+  const { t } = useTranslation();
+  type Indikator = { nama: string; tw: Array<{ tw: number; status: Kekurangan['status'] }> };
+  const grup = new Map<string, { nama: string; indikator: Map<string, Indikator> }>();
+  for (const k of kurang) {
+    const units = k.unit.length > 0 ? k.unit : [{ kode: '', nama: t('evaluasi.kurangTanpaUnit') }];
+    for (const u of units) {
+      const g = grup.get(u.kode) ?? { nama: u.nama, indikator: new Map<string, Indikator>() };
+      const i: Indikator = g.indikator.get(k.indikator) ?? { nama: k.nama, tw: [] };
+      i.tw.push({ tw: k.triwulan, status: k.status });
+      g.indikator.set(k.indikator, i);
+      grup.set(u.kode, g);
+    }
+  }
+  return (
+    <div className="daftar-kurang">
+      {[...grup.entries()].map(([kode, g]) => (
+        <section key={kode} aria-label={g.nama}>
+          <Text size="sm" fw={600} mt={6}>
+            {t('evaluasi.kurangUnit', { unit: g.nama, n: [...g.indikator.values()].reduce((a, i) => a + i.tw.length, 0) })}
+          </Text>
+          <List size="sm">
+            {[...g.indikator.entries()].map(([indikator, i]) => (
+              <List.Item key={indikator}>
+                <Tautan href={`/entri?opd=${encodeURIComponent(l.opd)}&tahun=${l.tahun}&tw=${Math.min(...i.tw.map((x) => x.tw))}`}>
+                  {indikator} {i.nama}
+                </Tautan>
+                {' · '}
+                {[...new Set(i.tw.map((x) => x.status))].map((st) => `${t(`status.${st}`)}: ${i.tw.filter((x) => x.status === st).map((x) => t('evaluasi.kurangTw', { n: x.tw })).join(', ')}`).join('; ')}
+              </List.Item>
+            ))}
+          </List>
+        </section>
+      ))}
+    </div>
   );
 }
