@@ -66,4 +66,20 @@ describe('registers in the browser', { skip: lewati }, () => {
     assert.deepEqual(h.galat, []);
     await h.tutup();
   });
+  it('a unit head reaches the registers from the menu; years read as years', async () => {
+    const h = await halamanBaru(browser, server);
+    const { page } = h;
+    await masuk(page, 'kabid.hi');
+    const menu = page.getByRole('navigation').getByRole('link', { name: 'Register', exact: true });
+    await menu.waitFor();
+    await menu.click();
+    await page.waitForURL(/\/register/);
+    await page.getByRole('heading', { name: 'Register', exact: true }).first().waitFor();
+    // The year of a register row is a calendar number: "2023", never "2.023".
+    await page.locator('td[data-label="Tahun"]').first().waitFor();
+    const tahun = await page.locator('td[data-label="Tahun"]').allInnerTexts();
+    assert.ok(tahun.length > 0 && tahun.every((x) => /^20\d\d$/.test(x.trim())), tahun.slice(0, 5).join(' | '));
+    assert.deepEqual(h.galat, []);
+    await h.tutup();
+  });
 });

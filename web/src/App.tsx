@@ -9,7 +9,7 @@ import { Pengaman } from './components/Pengaman.tsx';
 import { Masuk } from './pages/Masuk.tsx';
 import { TidakDitemukan } from './pages/TidakDitemukan.tsx';
 import { navigate, useLokasi } from './router.ts';
-import { bolehAudit, bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehToken, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
+import { bolehAudit, bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehRegister, bolehToken, bolehVerifikasi, SesiContext, type Sesi } from './session.tsx';
 import type { Me } from '@kontrak/umum.ts';
 
 // Each screen is its own chunk: the login page, the first thing on a slow connection, loads
@@ -168,7 +168,7 @@ export function App() {
       halaman = bolehAnggaran(me) ? <Anggaran /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     case '/register':
-      halaman = bolehDasbor(me) || bolehEntri(me) ? <Register /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
+      halaman = bolehRegister(me) ? <Register /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;
       break;
     case '/audit':
       halaman = bolehAudit(me) ? <Audit /> : <TidakDitemukan terlarang ke={halamanAwal(me)} />;

@@ -23,6 +23,8 @@ export function punya(me: Me, ...peran: Peran[]): boolean {
 /** Roles that read a whole OPD (its dashboard); a unit head sees only its own indicators. */
 export const bolehDasbor = (me: Me) => punya(me, 'admin-pemda', 'inspektorat', 'pimpinan', 'pengendali-teknis', 'perencana', 'kepala-opd', 'keuangan');
 export const bolehEntri = (me: Me) => punya(me, 'kepala-unit', 'perencana');
+/** The OPD's registers: whoever reads the OPD, and unit heads (personal columns masked). */
+export const bolehRegister = (me: Me) => bolehDasbor(me) || bolehEntri(me);
 export const bolehVerifikasi = (me: Me) => punya(me, 'perencana', 'kepala-opd');
 export const bolehImpor = (me: Me) => punya(me, 'perencana', 'admin-pemda', 'keuangan');
 export const bolehCadangan = (me: Me) => punya(me, 'admin-pemda');

@@ -3,7 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bolehPengaturan, menuAnggaran } from '../api-pengaturan.ts';
 import { useLokasi } from '../router.ts';
-import { bolehAudit, bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehToken, bolehVerifikasi, useSesi } from '../session.tsx';
+import { bolehAudit, bolehCadangan, bolehDasbor, bolehEntri, bolehImpor, bolehRegister, bolehToken, bolehVerifikasi, useSesi } from '../session.tsx';
 import { PilihBahasa } from './Bahasa.tsx';
 import { Tautan } from './Tautan.tsx';
 
@@ -32,7 +32,7 @@ export function Tata({ children }: { children: ReactNode }) {
     { href: '/cadangan', label: t('tukar.navCadangan'), tampil: bolehCadangan(me) },
     { href: '/anggaran', label: t('pengaturan.anggaran.nav'), tampil: menuAnggaran(me) },
     { href: '/pengaturan', label: t('pengaturan.nav'), tampil: bolehPengaturan(me) },
-    { href: '/register', label: t('register.judul'), tampil: bolehDasbor(me) },
+    { href: '/register', label: t('register.judul'), tampil: bolehRegister(me) },
     { href: '/narasi', label: t('narasi.judul'), tampil: bolehDasbor(me) },
     { href: '/evaluasi', label: t('evaluasi.judul'), tampil: bolehDasbor(me) },
     { href: '/audit', label: t('audit.menu'), tampil: bolehAudit(me) },

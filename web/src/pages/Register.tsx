@@ -57,9 +57,14 @@ export function Register() {
   );
 }
 
-function tampil(k: KolomRegister, v: NilaiSel | undefined, t: TFunction): string {
+/** The month and year columns of a register's period: calendar numbers, written without a thousands separator ("2023", not "2.023"). */
+function kolomKalender(r: DefinisiRegister, k: KolomRegister): boolean {
+  return k.tipe === 'angka' && (r.periode.tahun === k.kode || r.periode.bulan === k.kode);
+}
+
+function tampil(r: DefinisiRegister, k: KolomRegister, v: NilaiSel | undefined, t: TFunction): string {
   if (v === undefined || v === null || v === '') return t('register.kosong');
-  if (k.tipe === 'angka' && typeof v === 'number') return formatAngka(v);
+  if (k.tipe === 'angka' && typeof v === 'number') return kolomKalender(r, k) ? String(v) : formatAngka(v);
   if (k.tipe === 'tanggal' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatTanggal(v);
   if (k.tipe === 'ya-tidak') return v === true ? t('register.ya') : t('register.tidak');
   return String(v);
@@ -160,7 +165,7 @@ function TabelRegister({ pemda, opd, kode }: RegisterParams) {
                 <Table.Th scope="row">{b.id}</Table.Th>
                 {register.kolom.map((k) => (
                   <Table.Td key={k.kode} data-label={k.nama} className={k.tipe === 'angka' ? 'angka' : undefined}>
-                    {tampil(k, b.nilai[k.kode], t)}
+                    {tampil(register, k, b.nilai[k.kode], t)}
                   </Table.Td>
                 ))}
                 {kelola && (
@@ -246,7 +251,16 @@ function FormBaris(props: { pemda: string; opd: string; register: DefinisiRegist
     const common = { key: k.kode, label: k.nama, required: k.wajib };
     switch (k.tipe) {
       case 'angka':
-        return <NumberInput {...common} decimalSeparator="," thousandSeparator="." value={typeof v === 'number' ? v : ''} onChange={(x) => set(k.kode, typeof x === 'number' ? x : null)} />;
+        return (
+          <NumberInput
+            {...common}
+            decimalSeparator=","
+            thousandSeparator={kolomKalender(props.register, k) ? undefined : '.'}
+            allowDecimal={!kolomKalender(props.register, k)}
+            value={typeof v === 'number' ? v : ''}
+            onChange={(x) => set(k.kode, typeof x === 'number' ? x : null)}
+          />
+        );
       case 'pilihan':
         return (
           <NativeSelect {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => set(k.kode, e.currentTarget.value || null)} data={[{ value: '', label: t('register.kosong') }, ...(k.pilihan ?? []).map((x) => ({ value: x, label: x }))]} />
