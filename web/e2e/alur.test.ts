@@ -102,7 +102,7 @@ describe('realisasi workflow in the browser', { skip: lewati }, () => {
 
     await k.getByRole('button', { name: 'Ajukan', exact: true }).click();
     await tunggu(async () => (await statusKartu(k)) === 'diajukan', 'IKU-2 submitted');
-    assert.equal(await pembilang.isDisabled(), true);
+    assert.equal(await pembilang.isEditable(), false);
   });
 
   it('2. the planner returns it with a required comment', async () => {
@@ -170,8 +170,24 @@ describe('realisasi workflow in the browser', { skip: lewati }, () => {
     await k.waitFor();
     assert.equal(await statusKartu(k), 'disetujui');
     await k.getByText('sudah disetujui dan terkunci').waitFor();
-    for (const name of ['pembilang', 'penyebut']) assert.equal(await k.locator(`input[name="${name}"]`).isDisabled(), true, name);
-    assert.equal(await k.getByLabel('Keterangan').isDisabled(), true);
+    for (const name of ['pembilang', 'penyebut']) assert.equal(await k.locator(`input[name="${name}"]`).isEditable(), false, name);
+    assert.equal(await k.getByLabel('Keterangan').isEditable(), false);
+    // A locked value stays readable: read-only, not greyed out (WCAG AA, 4,5:1 at least).
+    for (const name of ['pembilang', 'penyebut']) {
+      const gaya = await k.locator(`input[name="${name}"]`).evaluate((el) => {
+        const st = getComputedStyle(el);
+        let latar = st.backgroundColor;
+        let opasitas = 1;
+        for (let p: Element | null = el; p; p = p.parentElement) {
+          const g = getComputedStyle(p);
+          opasitas *= Number(g.opacity || 1);
+          if (latar === 'rgba(0, 0, 0, 0)') latar = g.backgroundColor;
+        }
+        return { warna: st.color, latar: latar === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : latar, opasitas };
+      });
+      const rasio = kontras(gaya.warna, gaya.latar) * gaya.opasitas;
+      assert.ok(rasio >= 4.5, `${name}: contrast ${rasio.toFixed(2)}:1 (${JSON.stringify(gaya)})`);
+    }
     assert.equal(await k.getByRole('button', { name: /^Ajukan/ }).count(), 0);
     assert.equal(await k.locator('input[type="file"]').count(), 0);
 
@@ -233,3 +249,16 @@ describe('realisasi workflow in the browser', { skip: lewati }, () => {
     }
   });
 });
+
+/** WCAG contrast ratio of two CSS rgb() colours. */
+function kontras(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r = 0, g = 0, bl = 0] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}

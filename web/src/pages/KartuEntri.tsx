@@ -310,7 +310,7 @@ export const KartuEntri = memo(function KartuEntri({ awal, k, onBerubah }: { awa
                 autoComplete="off"
                 value={isian.pembilang}
                 onChange={(e) => ubah('pembilang', e.currentTarget.value)}
-                disabled={!bisaUbah}
+                readOnly={!bisaUbah}
                 error={galatField('pembilang')}
               />
               <TextInput
@@ -321,7 +321,7 @@ export const KartuEntri = memo(function KartuEntri({ awal, k, onBerubah }: { awa
                 autoComplete="off"
                 value={isian.penyebut}
                 onChange={(e) => ubah('penyebut', e.currentTarget.value)}
-                disabled={!bisaUbah}
+                readOnly={!bisaUbah}
                 error={galatField('penyebut')}
               />
             </div>
@@ -347,7 +347,7 @@ export const KartuEntri = memo(function KartuEntri({ awal, k, onBerubah }: { awa
             className="input-nilai"
             value={isian.nilai}
             onChange={(e) => ubah('nilai', e.currentTarget.value)}
-            disabled={!bisaUbah}
+            readOnly={!bisaUbah}
             error={galatField('nilai')}
             description={periksa.masalah.some((m) => m.peringatan) ? undefined : t('entri.formatAngka')}
           />
@@ -362,7 +362,7 @@ export const KartuEntri = memo(function KartuEntri({ awal, k, onBerubah }: { awa
           styles={UKURAN_CSS ? GAYA_KETERANGAN : undefined}
           value={isian.keterangan}
           onChange={(e) => ubah('keterangan', e.currentTarget.value)}
-          disabled={!bisaUbah}
+          readOnly={!bisaUbah}
           error={galatField('keterangan')}
         />
         <Bukti entri={server} r={ref} bisaUbah={bisaUbah} onTambah={(b) => setServer((s) => ({ ...s, bukti: [...s.bukti, b] }))} />
