@@ -178,7 +178,7 @@ for (const kind of testDatabases()) {
       assert.ok(g.kurang.length > 0);
       // Each names the units that owe it, with their names, so the list can be read per unit.
       for (const x of g.kurang) {
-        const owner = katalog.indikator.find((i) => i.kode === x.indikator)?.unit ?? [];
+        const owner: string[] = katalog.indikator.find((i) => i.kode === x.indikator)?.unit ?? [];
         assert.deepEqual(x.unit.map((u) => u.kode).sort(), [...owner].sort(), x.indikator);
         assert.deepEqual(x.unit.map((u) => u.nama), x.unit.map((u) => katalog.unit.find((k) => k.kode === u.kode)?.nama));
       }

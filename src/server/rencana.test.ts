@@ -376,6 +376,16 @@ for (const kind of testDatabases()) {
       const cleared = await as(PERENCANA).req('PUT', url, { version: after1?.version, target: null });
       assert.equal(cleared.statusCode, 200, cleared.body);
       assert.equal(cleared.json<{ triwulan: Array<{ triwulan: number; target: number | null }> }>().triwulan.find((x) => x.triwulan === 2)?.target, null);
+      // A target keeps to the bounds of the realisasi it is compared with (the plan editor once stored
+      // 99999999999999999999, i.e. 1e20, for a percentage): a percentage at most 1.000,
+      // anything at most 10^12; nothing is stored.
+      const sebelum = await auditSejak(h, h.pemda.id, new Date(0));
+      const persen = await as(PERENCANA).req('PUT', `${base}/triwulan/2/IKU-1`, { version: 0, target: 1e20 });
+      assert.equal(persen.statusCode, 400, persen.body);
+      assert.deepEqual(persen.json<{ issues: unknown[] }>().issues, [{ path: 'target', message: 'target harus antara 0 dan 1.000 persen' }]);
+      const besar = await as(PERENCANA).req('PUT', `${base}/triwulan/2/IKU-3`, { version: 0, target: 1e13 });
+      assert.equal(besar.statusCode, 400, besar.body);
+      assert.equal((await auditSejak(h, h.pemda.id, new Date(0))).length, sebelum.length);
     });
   });
 }

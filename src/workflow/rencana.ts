@@ -26,6 +26,7 @@ import { type Aktor, boleh } from '../policy/policy.ts';
 import { catatAudit, selisih, type KonteksAudit } from './audit.ts';
 import { MasukanTidakSah, StatusTidakSesuai, TidakDitemukan, VersiUsang, type Masalah } from './errors.ts';
 import { bacaKatalog, bacaOpdUntuk } from './katalog.ts';
+import { periksaTarget } from './validasi.ts';
 import type { KonteksPerintah } from './konteks-perintah.ts';
 import { naikkanRevisiRencana } from '../db/revisi.ts';
 
@@ -198,11 +199,13 @@ function periksaIndikator(u: UbahIndikator, awal: number, akhir: number): Masala
   u.target.forEach((x, i) => {
     if (x.tahun < awal || x.tahun > akhir) out.push({ path: `target.${i}.tahun`, message: `tahun ${x.tahun} di luar periode Renstra ${awal}–${akhir}` });
     if (seen.has(x.tahun)) out.push({ path: `target.${i}.tahun`, message: `target tahun ${x.tahun} lebih dari satu` });
+    out.push(...periksaTarget(u.satuan, x.nilai, `target.${i}.nilai`));
     seen.add(x.tahun);
   });
   if (u.targetAkhir && (u.targetAkhir.tahun < awal || u.targetAkhir.tahun > akhir)) {
     out.push({ path: 'targetAkhir.tahun', message: `tahun ${u.targetAkhir.tahun} di luar periode Renstra ${awal}–${akhir}` });
   }
+  if (u.targetAkhir) out.push(...periksaTarget(u.satuan, u.targetAkhir.nilai, 'targetAkhir.nilai'));
   return out;
 }
 
@@ -434,6 +437,8 @@ export async function ubahTargetRenja(
     if (!i) throw new TidakDitemukan(`indikator Renja "${kode}" tidak ada pada Renja ${v.versi} ${tahun}`);
     const lama = { kode: i.kode, nama: i.nama, satuan: i.satuan, target: i.target, targetTeks: i.targetTeks, version: i.version };
     if (i.version !== input.version) throw new VersiUsang<IndikatorRenja>(lama);
+    const salah = periksaTarget(i.satuan, input.target, 'target');
+    if (salah.length > 0) throw new MasukanTidakSah(salah);
     const targetTeks = input.targetTeks?.trim() || null;
     await tx
       .update(t.renjaIndikator)
@@ -684,6 +689,8 @@ export async function ubahTargetPk(
       version: x.version,
     };
     if (x.version !== input.version) throw new VersiUsang<KinerjaPk>(lama);
+    const salah = periksaTarget(lama.satuan, input.target, 'target');
+    if (salah.length > 0) throw new MasukanTidakSah(salah);
     const targetTeks = input.targetTeks?.trim() || null;
     await tx
       .update(t.pkKinerja)
@@ -828,7 +835,8 @@ export async function ubahTargetTriwulan(
       triwulan: susunTriwulan(await barisRencanaAksi(tx, pemdaId, tahunOpdId), kode),
     });
     if ((row?.version ?? 0) !== input.version) throw new VersiUsang<TargetTriwulan>(await susun());
-    if (input.target !== null && input.target < 0) throw new MasukanTidakSah([{ path: 'target', message: 'target tidak boleh negatif' }]);
+    const salah = periksaTarget(ind.satuan, input.target, 'target');
+    if (salah.length > 0) throw new MasukanTidakSah(salah);
     const where = (id: string) => and(eq(t.rencanaAksi.pemdaId, pemdaId), eq(t.rencanaAksi.id, id));
     if (row && input.target === null) await tx.delete(t.rencanaAksi).where(where(row.id));
     else if (row && input.target !== null) await tx.update(t.rencanaAksi).set({ target: input.target, version: row.version + 1, updatedAt: k.sekarang }).where(where(row.id));

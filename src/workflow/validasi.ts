@@ -36,3 +36,14 @@ export function periksaNilai(ind: Pick<IndikatorEntri, 'satuan'>, v: NilaiEntri)
   }
   return issues;
 }
+
+/**
+ * A target in the plan (Renstra, Renja, PK, quarter) keeps to the bounds of the realisasi it will
+ * be compared with: 0 to PERSEN_MAKS for a percentage, 0 to NILAI_MAKS otherwise.
+ */
+export function periksaTarget(satuan: string | null, target: number | null, path: string): Masalah[] {
+  if (target === null) return [];
+  const isPersen = satuan !== null && persen(satuan);
+  const max = isPersen ? PERSEN_MAKS : NILAI_MAKS;
+  return target < 0 || target > max ? [{ path, message: `target harus antara 0 dan ${max.toLocaleString('id-ID')}${isPersen ? ' persen' : ''}` }] : [];
+}
