@@ -172,10 +172,17 @@ interface Bahan {
  * read (the facts read the OPD-year's plan, the heaviest part), or taken from `fakta` when the
  * save has just read it.
  */
-async function bahan(db: Db, a: Aktor, opd: string, tahun: number, row: BarisEvaluasi | undefined, hanya?: { kode: string; fakta?: Map<FaktaLke, Fakta> | undefined }): Promise<Bahan> {
+async function bahan(
+  db: Db,
+  a: Aktor,
+  opd: string,
+  tahun: number,
+  row: BarisEvaluasi | undefined,
+  hanya?: { kode: string; fakta?: Map<FaktaLke, Fakta> | undefined; versi?: BarisVersi | undefined },
+): Promise<Bahan> {
   let versi: Bahan['versi'];
   if (row?.kriteriaId) {
-    const v = await bacaVersi(db, a.pemdaId, row.kriteriaId);
+    const v = hanya?.versi ?? (await bacaVersi(db, a.pemdaId, row.kriteriaId));
     versi = { ringkas: ringkasVersi(v), isi: v.isi };
   } else {
     const v = await versiUntukTahun(db, a.pemdaId, tahun);
@@ -357,17 +364,17 @@ export async function langkahLke(k: KonteksPerintah, opd: string, tahun: number,
 // ---------------------------------------------------------------- answers and evidence
 
 /** The evaluation row at the stage of `tingkat`, locked, with the actor's right to answer it checked. */
-async function untukMenjawab(tx: Db, a: Aktor, opd: string, tahun: number, tingkat: TingkatLke): Promise<{ row: BarisEvaluasi & { kriteriaId: string }; isi: IsiKriteriaLke }> {
+async function untukMenjawab(tx: Db, a: Aktor, opd: string, tahun: number, tingkat: TingkatLke): Promise<{ row: BarisEvaluasi & { kriteriaId: string }; versi: BarisVersi }> {
   await bacaOpdUntuk(tx, a, opd);
   if (!boleh(a, TINDAKAN_TINGKAT[tingkat](opd))) throw new Dilarang(`tidak berwenang mengisi jawaban tingkat ${NAMA_TAHAP[tingkat]}`);
   const row = await barisEvaluasi(tx, a.pemdaId, opd, tahun, true);
   if (!row?.kriteriaId || !row.tahap) throw new StatusTidakSesuai(`evaluasi per kriteria ${opd} tahun ${tahun} belum dimulai`);
   if (row.tahap !== tingkat) throw new StatusTidakSesuai(`evaluasi sedang pada tahap ${NAMA_TAHAP[row.tahap]}; jawaban tingkat ${NAMA_TAHAP[tingkat]} tidak dapat diubah`);
-  return { row: row as BarisEvaluasi & { kriteriaId: string }, isi: (await bacaVersi(tx, a.pemdaId, row.kriteriaId)).isi };
+  return { row: row as BarisEvaluasi & { kriteriaId: string }, versi: await bacaVersi(tx, a.pemdaId, row.kriteriaId) };
 }
 
-async function hasilJawaban(db: Db, a: Aktor, opd: string, tahun: number, row: BarisEvaluasi, kode: string, fakta?: Map<FaktaLke, Fakta>): Promise<HasilJawaban> {
-  const b = await bahan(db, a, opd, tahun, row, { kode, fakta });
+async function hasilJawaban(db: Db, a: Aktor, opd: string, tahun: number, row: BarisEvaluasi, kode: string, versi: BarisVersi, fakta?: Map<FaktaLke, Fakta>): Promise<HasilJawaban> {
+  const b = await bahan(db, a, opd, tahun, row, { kode, fakta, versi });
   return { kriteria: barisKriteria(b, kode), nilai: sajikanTigaNilai(nilaiTingkat(b.versi.isi, b.jawaban)) };
 }
 
@@ -382,7 +389,8 @@ export interface IsiJawaban {
 
 export async function simpanJawaban(k: KonteksPerintah, opd: string, tahun: number, kode: string, input: IsiJawaban): Promise<HasilJawaban> {
   return k.db.transaction(async (tx) => {
-    const { row, isi } = await untukMenjawab(tx, k.aktor, opd, tahun, input.tingkat);
+    const { row, versi } = await untukMenjawab(tx, k.aktor, opd, tahun, input.tingkat);
+    const isi = versi.isi;
     const pemdaId = k.aktor.pemdaId;
     const c = daftarKriteria(isi).find((x) => x.kriteria.kode === kode)?.kriteria;
     if (!c) throw new TidakDitemukan(`kriteria ${kode} tidak ada pada versi kriteria evaluasi ini`);
@@ -394,7 +402,7 @@ export async function simpanJawaban(k: KonteksPerintah, opd: string, tahun: numb
       .from(t.jawabanLke)
       .where(and(eq(t.jawabanLke.pemdaId, pemdaId), eq(t.jawabanLke.evaluasiId, row.id), eq(t.jawabanLke.kriteriaKode, kode), eq(t.jawabanLke.tingkat, input.tingkat)))
       .for('update');
-    if ((lama?.version ?? 0) !== input.version) throw new VersiUsang<HasilJawaban>(await hasilJawaban(tx, k.aktor, opd, tahun, row, kode));
+    if ((lama?.version ?? 0) !== input.version) throw new VersiUsang<HasilJawaban>(await hasilJawaban(tx, k.aktor, opd, tahun, row, kode, versi));
     let fakta: BuktiJawaban['fakta'] = [];
     let terbaca: Map<FaktaLke, Fakta> | undefined;
     if (input.fakta) {
@@ -425,7 +433,7 @@ export async function simpanJawaban(k: KonteksPerintah, opd: string, tahun: numb
       }
       await catatAudit(tx, audit(k), changes);
     }
-    return hasilJawaban(tx, k.aktor, opd, tahun, row, kode, terbaca);
+    return hasilJawaban(tx, k.aktor, opd, tahun, row, kode, versi, terbaca);
   });
 }
 
@@ -444,8 +452,8 @@ export async function unggahBuktiLke(k: KonteksPerintah, opd: string, tahun: num
   const mime = deteksiMime(berkas.isi);
   return k.db.transaction(async (tx) => {
     const tingkat = await tingkatUnggah(tx, k.aktor, opd, tahun);
-    const { row, isi } = await untukMenjawab(tx, k.aktor, opd, tahun, tingkat);
-    if (!daftarKriteria(isi).some((x) => x.kriteria.kode === kode)) throw new TidakDitemukan(`kriteria ${kode} tidak ada`);
+    const { row, versi } = await untukMenjawab(tx, k.aktor, opd, tahun, tingkat);
+    if (!daftarKriteria(versi.isi).some((x) => x.kriteria.kode === kode)) throw new TidakDitemukan(`kriteria ${kode} tidak ada`);
     if (!mime) throw new MasukanTidakSah([{ path: 'berkas', message: 'berkas harus PDF, PNG atau JPEG' }]);
     const id = newId();
     const nama = namaAman(berkas.nama, mime);
